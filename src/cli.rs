@@ -1,0 +1,374 @@
+//! The command line: clap → core → stdout. Reads files and the clock, hands bytes and
+//! `now` to the core, prints the result. Exit codes: 0 every check passed, 1 a check
+//! failed, 2 unusable input or arguments.
+
+use std::io::{IsTerminal as _, Read as _, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::inspection::{Expectations, Inspection, Settings};
+use crate::jose::keys::{self, Key, SecretEncoding};
+use crate::jose::lint::Severity;
+use crate::jose::timeline::{TimeStatus, relative};
+use crate::jose::token::Content;
+use crate::jose::verify::SignatureStatus;
+
+#[derive(Debug, Parser)]
+#[command(name = "jwt-inspector", version, about = "Look inside JSON Web Tokens, prove them, and make new ones: offline.")]
+#[command(after_help = "Without a subcommand, the desktop app starts.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Decode a token, verify it with the given keys, and report everything found.
+    Inspect(InspectArgs),
+}
+
+/// Key options shared by every subcommand that verifies.
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+    /// Key file: PEM (public, private, certificate), DER, JWK or JWKS. Repeatable.
+    #[arg(long = "key", value_name = "FILE")]
+    pub keys: Vec<PathBuf>,
+    /// HMAC secret as text (see --secret-encoding).
+    #[arg(long, value_name = "TEXT", conflicts_with = "secret_file")]
+    pub secret: Option<String>,
+    /// HMAC secret read from a file, byte for byte (see --secret-encoding).
+    #[arg(long, value_name = "FILE")]
+    pub secret_file: Option<PathBuf>,
+    /// How the secret's text is to be read.
+    #[arg(long, value_name = "ENCODING", default_value = "utf8")]
+    pub secret_encoding: SecretEncoding,
+}
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The token, or any text holding one (a header line, a cookie, JSON, a log line);
+    /// `-` or nothing reads standard input; `@FILE` reads a file.
+    pub token: Option<String>,
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Evaluate times at this instant (Unix seconds) instead of the clock.
+    #[arg(long, value_name = "UNIX", allow_hyphen_values = true)]
+    pub now: Option<i64>,
+    /// Seconds of clock-skew tolerance on exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub leeway: i64,
+    /// Expected issuer (iss).
+    #[arg(long)]
+    pub iss: Option<String>,
+    /// Expected audience (one of aud).
+    #[arg(long)]
+    pub aud: Option<String>,
+    /// Expected subject (sub).
+    #[arg(long)]
+    pub sub: Option<String>,
+    /// Expected header typ.
+    #[arg(long)]
+    pub typ: Option<String>,
+    /// Allowed algorithm; repeatable. Without it every algorithm is allowed.
+    #[arg(long = "alg", value_name = "ALG")]
+    pub algorithms: Vec<String>,
+    /// Which token to inspect when the text holds several (1 = the first).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub select: usize,
+    /// Print one JSON object (the schema is in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Colour the human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// What the binary should do.
+pub enum Outcome {
+    /// No subcommand: start the GUI.
+    Gui,
+    Exit(ExitCode),
+}
+
+/// Parses the arguments and runs the subcommand, if any.
+pub fn run() -> Outcome {
+    let cli = Cli::parse();
+    match cli.command {
+        None => Outcome::Gui,
+        Some(Command::Inspect(args)) => Outcome::Exit(inspect(&args)),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("jwt-inspector: {message}");
+    ExitCode::from(2)
+}
+
+/// Reads every key the arguments name. Errors are for people, and mean exit code 2.
+pub fn load_keys(args: &KeyArgs) -> Result<Vec<Key>, String> {
+    let mut keys = Vec::new();
+    for path in &args.keys {
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read key file {}: {e}", path.display()))?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let loaded = keys::load(&bytes, &name).map_err(|e| format!("key file {}: {e}", path.display()))?;
+        for warning in &loaded.warnings {
+            eprintln!("jwt-inspector: skipped {warning}");
+        }
+        keys.extend(loaded.keys);
+    }
+    let secret = match (&args.secret, &args.secret_file) {
+        (Some(text), _) => Some((text.clone(), "--secret".to_owned())),
+        (None, Some(path)) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read secret file {}: {e}", path.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("secret file {} is not UTF-8 text: give it as hex or base64", path.display()))?;
+            Some((text, path.display().to_string()))
+        }
+        (None, None) => None,
+    };
+    if let Some((text, source)) = secret {
+        keys.push(keys::secret_from_text(&text, args.secret_encoding, &source).map_err(|e| format!("{source}: {e}"))?);
+    }
+    Ok(keys)
+}
+
+fn read_input(token: Option<&str>) -> Result<String, String> {
+    match token {
+        Some("-") | None => {
+            if token.is_none() && std::io::stdin().is_terminal() {
+                return Err("give a token (or any text holding one), `-` to read standard input, or @FILE".to_owned());
+            }
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        Some(text) => match text.strip_prefix('@') {
+            Some(path) => std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| format!("cannot read token file {path}: {e}")),
+            None => Ok(text.to_owned()),
+        },
+    }
+}
+
+fn inspect(args: &InspectArgs) -> ExitCode {
+    let input = match read_input(args.token.as_deref()) {
+        Ok(input) => input,
+        Err(message) => return fail(&message),
+    };
+    let keys = match load_keys(&args.keys) {
+        Ok(keys) => keys,
+        Err(message) => return fail(&message),
+    };
+    let now = match args.now {
+        Some(seconds) => match DateTime::from_timestamp(seconds, 0) {
+            Some(now) => now,
+            None => return fail(&format!("--now {seconds} is not a representable time")),
+        },
+        None => Utc::now(),
+    };
+    if args.leeway < 0 {
+        return fail("--leeway must not be negative");
+    }
+    let settings = Settings {
+        leeway: args.leeway,
+        expect: Expectations {
+            issuer: args.iss.clone(),
+            audience: args.aud.clone(),
+            subject: args.sub.clone(),
+            typ: args.typ.clone(),
+            algorithms: args.algorithms.clone(),
+        },
+        ..Settings::default()
+    };
+    let inspection = Inspection::with_selection(&input, args.select.saturating_sub(1), &keys, &settings, now);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        let report = crate::report::to_json(&inspection, &keys);
+        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+    } else {
+        let color = match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        out.write_all(human(&inspection, &keys, &Style { color }).as_bytes())
+    };
+    if let Err(error) = written
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return fail(&format!("cannot write the report: {error}"));
+    }
+    exit_code(&inspection)
+}
+
+/// 0 every check passed, 1 a check failed, 2 nothing usable to inspect.
+pub fn exit_code(inspection: &Inspection) -> ExitCode {
+    if inspection.unusable() {
+        ExitCode::from(2)
+    } else if inspection.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+// jwt.io's convention: header red-pink, payload purple, signature cyan-blue.
+const SEGMENT_COLORS: [&str; 5] = ["38;5;204", "38;5;135", "38;5;39", "38;5;208", "38;5;114"];
+
+/// The human report (what `inspect` prints without `--json`).
+fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    if let Some(candidate) = inspection.candidate() {
+        let mut found = format!("Token {} of {}", inspection.selected.unwrap_or(0) + 1, inspection.candidates.len());
+        if let Some(context) = &candidate.context {
+            found.push_str(&format!(", found in {context}"));
+        }
+        line(style.bold(&found));
+        for stripped in &candidate.stripped {
+            line(style.dim(&format!("  stripped: {stripped}")));
+        }
+    }
+    if let Some(token) = &inspection.token {
+        let painted: Vec<String> = token
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| style.paint(SEGMENT_COLORS.get(i).unwrap_or(&"0"), token.text.get(s.span.start..s.span.end).unwrap_or_default()))
+            .collect();
+        line(format!("  {}", painted.join(&style.dim("."))));
+        line(String::new());
+        line(style.paint(SEGMENT_COLORS[0], &style.bold("Header")));
+        line(indent(&content_text(token.header.as_ref())));
+        if token.kind == crate::jose::token::TokenKind::Jwe {
+            line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
+            line("  encrypted (JWE): the claims cannot be read without the decryption key".to_owned());
+            for segment in token.segments.iter().skip(1) {
+                let len = segment.decoded.as_ref().map_or(0, Vec::len);
+                line(format!("  {}: {len} bytes", segment.role.label()));
+            }
+        } else {
+            line(style.paint(SEGMENT_COLORS[1], &style.bold(&format!("Payload ({})", token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe)))));
+            line(indent(&content_text(token.payload.as_ref())));
+        }
+    }
+    line(String::new());
+
+    let sig = &inspection.signature;
+    let (icon, code) = match sig.status {
+        SignatureStatus::Valid => ("✔", "32"),
+        SignatureStatus::Invalid => ("✖", "31"),
+        SignatureStatus::Unverifiable => ("?", "33"),
+        SignatureStatus::NotSigned => ("⚠", "31"),
+    };
+    let bytes = inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
+    line(format!("{} {}", style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())), style.paint(code, &format!("{icon} {} — {}", sig.status.name(), sig.reason))));
+    for hint in &sig.hints {
+        line(format!("  hint: {hint}"));
+    }
+    if sig.attempts.len() > 1 {
+        for attempt in &sig.attempts {
+            line(style.dim(&format!("  tried {}: {}", attempt.label, attempt.outcome)));
+        }
+    }
+    let _ = keys;
+
+    let time = &inspection.timeline;
+    let (icon, code) = match time.status {
+        TimeStatus::Valid => ("✔", "32"),
+        TimeStatus::NoExp => ("⚠", "33"),
+        _ => ("✖", "31"),
+    };
+    let leeway = if time.leeway > 0 { format!(", leeway {} s", time.leeway) } else { String::new() };
+    line(format!("{} {}", style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))), style.paint(code, &format!("{icon} {} — {}", time.status.name(), time.phrase))));
+    for claim in &time.claims {
+        let text = match &claim.value {
+            Ok(date) => format!("{} ({})", date.format("%Y-%m-%d %H:%M:%S UTC"), relative(*date, time.now)),
+            Err(error) => error.to_string(),
+        };
+        line(format!("  {:<9} {:<14} {text}", claim.name, claim.raw));
+        for note in &claim.notes {
+            line(style.dim(&format!("  {:<9} {:<14} note: {note}", "", "")));
+        }
+    }
+
+    if !inspection.checks.is_empty() {
+        line(style.bold("Checks:"));
+        for check in &inspection.checks {
+            let mark = if check.passed { style.paint("32", "✔") } else { style.paint("31", "✖") };
+            line(format!("  {mark} {}", check.message));
+        }
+    }
+    if !inspection.findings.is_empty() {
+        line(style.bold("Findings:"));
+        for finding in &inspection.findings {
+            let code = match finding.severity {
+                Severity::High => "31",
+                Severity::Medium => "33",
+                Severity::Low => "36",
+                Severity::Info => "2",
+            };
+            line(format!("  {} {}: {} {}", style.paint(code, &format!("[{}]", finding.severity.name())), finding.id, finding.message, style.dim(&format!("({})", finding.reference))));
+        }
+    }
+    if !inspection.errors.is_empty() {
+        line(style.bold("Errors:"));
+        for error in &inspection.errors {
+            line(format!("  {}", style.paint("31", &error.message)));
+        }
+    }
+    if let Some(nested) = &inspection.nested {
+        line(String::new());
+        line(style.bold("Nested token (cty: JWT):"));
+        line(indent(&human(nested, keys, style)));
+    }
+    out
+}
+
+fn content_text(content: Option<&Content>) -> String {
+    match content {
+        None => "(could not be decoded)".to_owned(),
+        Some(Content::Json { root, .. }) => serde_json::to_string_pretty(&root.to_serde()).unwrap_or_default(),
+        Some(Content::Text { text, .. }) => text.clone(),
+        Some(Content::Binary { bytes, utf8_error }) => {
+            let hex: Vec<String> = bytes.iter().take(64).map(|b| format!("{b:02x}")).collect();
+            let more = if bytes.len() > 64 { " …" } else { "" };
+            format!("{} bytes, {utf8_error}: {}{more}", bytes.len(), hex.join(" "))
+        }
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}

@@ -1,0 +1,280 @@
+//! Everything derived from (input text, loaded keys, settings, now): the one value the GUI
+//! draws and the CLI prints. It is rebuilt whenever an input changes, never patched, so
+//! no two views can disagree.
+
+use chrono::{DateTime, Utc};
+
+use crate::jose::alg::{AlgHeader, Algorithm};
+use crate::jose::extract::{self, Candidate};
+use crate::jose::json::Value;
+use crate::jose::keys::Key;
+use crate::jose::lint::{self, Finding};
+use crate::jose::timeline::{TimeStatus, Timeline};
+use crate::jose::token::{self, Content, Token, TokenKind};
+use crate::jose::verify::{self, SignatureStatus, SignatureVerdict};
+
+/// How deep `cty: JWT` nesting is followed.
+pub const MAX_NESTING: usize = 4;
+
+/// What the user expects of the token; each set expectation becomes a check.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Expectations {
+    pub issuer: Option<String>,
+    pub audience: Option<String>,
+    pub subject: Option<String>,
+    pub typ: Option<String>,
+    /// Empty: any algorithm is allowed.
+    pub algorithms: Vec<String>,
+}
+
+/// Inspection settings (no secrets: safe to persist).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Seconds of clock-skew tolerance on `exp` and `nbf`; default 0.
+    pub leeway: i64,
+    /// Seconds of `exp − iat` above which `long-lifetime` is raised; default 24 h.
+    pub long_lifetime: i64,
+    pub expect: Expectations,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { leeway: 0, long_lifetime: 86_400, expect: Expectations::default() }
+    }
+}
+
+/// A problem with the input itself, with where it is in the input text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct InputError {
+    pub message: String,
+    /// Byte offset in the input text, when the error points at a character.
+    pub offset: Option<usize>,
+}
+
+/// One expectation checked against the token.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Check {
+    /// `iss`, `aud`, `sub`, `typ` or `alg`.
+    pub name: &'static str,
+    pub passed: bool,
+    pub message: String,
+}
+
+/// Everything known about the selected token in the input.
+#[derive(Clone, Debug)]
+pub struct Inspection {
+    pub candidates: Vec<Candidate>,
+    /// Index into `candidates`; `None` when nothing was found.
+    pub selected: Option<usize>,
+    pub token: Option<Token>,
+    pub errors: Vec<InputError>,
+    pub alg: AlgHeader,
+    pub kid: Option<String>,
+    pub signature: SignatureVerdict,
+    pub timeline: Timeline,
+    pub checks: Vec<Check>,
+    pub findings: Vec<Finding>,
+    /// The inner token of a `cty: JWT` payload.
+    pub nested: Option<Box<Inspection>>,
+}
+
+impl Inspection {
+    /// Inspects the first token found in `input`.
+    pub fn new(input: &str, keys: &[Key], settings: &Settings, now: DateTime<Utc>) -> Self {
+        Self::with_selection(input, 0, keys, settings, now)
+    }
+
+    /// Inspects candidate `selected` (clamped to the candidates found).
+    pub fn with_selection(input: &str, selected: usize, keys: &[Key], settings: &Settings, now: DateTime<Utc>) -> Self {
+        Self::build(input, selected, keys, settings, now, 0)
+    }
+
+    fn build(input: &str, selected: usize, keys: &[Key], settings: &Settings, now: DateTime<Utc>, depth: usize) -> Self {
+        let candidates = extract::extract(input);
+        let selected = (!candidates.is_empty()).then(|| selected.min(candidates.len() - 1));
+        let candidate = selected.and_then(|i| candidates.get(i));
+        let mut errors = Vec::new();
+        let token = match candidate {
+            None => {
+                let message = if input.trim().is_empty() {
+                    "paste a token: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\"".to_owned()
+                } else {
+                    "no token found in the text: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\"".to_owned()
+                };
+                errors.push(InputError { message, offset: None });
+                None
+            }
+            Some(candidate) => match token::parse(&candidate.token) {
+                Ok(token) => {
+                    errors.extend(token.errors.iter().map(|e| InputError {
+                        message: e.to_string(),
+                        offset: e.offset().map(|o| candidate.input_offset(o)),
+                    }));
+                    Some(token)
+                }
+                Err(error) => {
+                    errors.push(InputError { message: error.to_string(), offset: None });
+                    None
+                }
+            },
+        };
+
+        let header = token.as_ref().and_then(Token::header_object);
+        let alg = AlgHeader::from_header(header.and_then(|h| h.get("alg")));
+        let kid = header.and_then(|h| h.get_str("kid")).map(str::to_owned);
+        let payload_text = token.as_ref().and_then(|t| t.payload.as_ref()).and_then(Content::text).unwrap_or_default();
+        let claims = token.as_ref().and_then(Token::claims);
+        let timeline = Timeline::new(claims, payload_text, now, settings.leeway);
+        let signature = signature_verdict(token.as_ref(), &alg, kid.as_deref(), keys);
+
+        let nested = match (&token, header.and_then(|h| h.get_str("cty"))) {
+            (Some(t), Some(cty)) if cty.eq_ignore_ascii_case("JWT") && depth < MAX_NESTING => t
+                .payload
+                .as_ref()
+                .and_then(Content::text)
+                .map(|inner| Box::new(Self::build(inner, 0, keys, settings, now, depth + 1))),
+            _ => None,
+        };
+
+        let checks = checks(token.as_ref(), &alg, &settings.expect);
+        let findings = match &token {
+            Some(t) => lint::lint(&lint::Context {
+                token: t,
+                alg: &alg,
+                signature: &signature,
+                timeline: &timeline,
+                keys,
+                long_lifetime: settings.long_lifetime,
+                known_secret: None,
+                token_len: t.text.len(),
+                issuer_expected: settings.expect.issuer.is_some(),
+                audience_expected: settings.expect.audience.is_some(),
+            }),
+            None => Vec::new(),
+        };
+        Self { candidates, selected, token, errors, alg, kid, signature, timeline, checks, findings, nested }
+    }
+
+    pub fn candidate(&self) -> Option<&Candidate> {
+        self.selected.and_then(|i| self.candidates.get(i))
+    }
+
+    /// `jws`, `jwe`, or `invalid` (nothing readable as a compact token).
+    pub fn kind(&self) -> &'static str {
+        match self.token.as_ref().map(|t| t.kind) {
+            Some(TokenKind::Jws) => "jws",
+            Some(TokenKind::Jwe) => "jwe",
+            None => "invalid",
+        }
+    }
+
+    /// Whether the input is unusable: no token, or a token whose header cannot be read.
+    pub fn unusable(&self) -> bool {
+        self.token.as_ref().is_none_or(|t| t.header_object().is_none())
+    }
+
+    /// Every check passed: readable, signature valid, time valid (or no exp), all
+    /// expectations met, no input errors.
+    pub fn passed(&self) -> bool {
+        self.errors.is_empty()
+            && self.signature.status == SignatureStatus::Valid
+            && matches!(self.timeline.status, TimeStatus::Valid | TimeStatus::NoExp)
+            && self.checks.iter().all(|c| c.passed)
+            && self.nested.as_ref().is_none_or(|n| n.passed())
+    }
+
+    /// One line for title bars and status lines: "RS256 · ✔ verified · expired 3 h ago".
+    pub fn summary(&self) -> String {
+        let sig = match self.signature.status {
+            SignatureStatus::Valid => "✔ verified",
+            SignatureStatus::Invalid => "✖ invalid signature",
+            SignatureStatus::Unverifiable => "? unverified",
+            SignatureStatus::NotSigned => "⚠ not signed",
+        };
+        match &self.token {
+            None => "no token".to_owned(),
+            Some(t) if t.kind == TokenKind::Jwe => format!("{} · encrypted (JWE)", self.alg.label()),
+            Some(_) => format!("{} · {sig} · {}", self.alg.label(), self.timeline.phrase),
+        }
+    }
+}
+
+fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, keys: &[Key]) -> SignatureVerdict {
+    let unverifiable = |reason: &str| SignatureVerdict {
+        status: SignatureStatus::Unverifiable,
+        key: None,
+        reason: reason.to_owned(),
+        attempts: Vec::new(),
+        hints: Vec::new(),
+        key_confusion: None,
+    };
+    let Some(token) = token else { return unverifiable("there is no readable token") };
+    if token.kind == TokenKind::Jwe {
+        return unverifiable("the token is encrypted (JWE): it has no signature to check, and this tool does not decrypt");
+    }
+    if token.header_object().is_none() {
+        return unverifiable("the header could not be read, so nothing says how the token is signed");
+    }
+    if matches!(alg, AlgHeader::None(_)) {
+        // Whatever the signature segment holds, alg none is never verified.
+        return verify::verify(&verify::Signed { alg, kid, signing_input: &[], signature: token.signature().unwrap_or_default() }, keys);
+    }
+    let Some(signature) = token.signature() else {
+        return unverifiable("the signature segment is not base64url, so it cannot be checked");
+    };
+    let Some(signing_input) = token.signing_input() else { return unverifiable("the token has no payload segment") };
+    if token.unencoded_payload && token.segment_text(token::SegmentRole::Payload).is_some_and(str::is_empty) {
+        return unverifiable("the payload is detached (b64: false with an empty payload segment): supply the payload to check the signature");
+    }
+    verify::verify(&verify::Signed { alg, kid, signing_input: signing_input.as_bytes(), signature }, keys)
+}
+
+fn checks(token: Option<&Token>, alg: &AlgHeader, expect: &Expectations) -> Vec<Check> {
+    let mut out = Vec::new();
+    let claims = token.and_then(Token::claims);
+    let claim_str = |name: &str| claims.and_then(|c| c.get_str(name));
+    let mut string_check = |name: &'static str, expected: &Option<String>, actual: Option<&str>, what: &str| {
+        if let Some(expected) = expected {
+            let passed = actual == Some(expected.as_str());
+            let message = match actual {
+                Some(actual) if passed => format!("{name} is {actual:?} as expected"),
+                Some(actual) => format!("{name} is {actual:?}, but {expected:?} was expected"),
+                None => format!("the token has no {what}, but {name} {expected:?} was expected"),
+            };
+            out.push(Check { name, passed, message });
+        }
+    };
+    string_check("iss", &expect.issuer, claim_str("iss"), "iss claim");
+    string_check("sub", &expect.subject, claim_str("sub"), "sub claim");
+    string_check("typ", &expect.typ, token.and_then(Token::header_object).and_then(|h| h.get_str("typ")), "typ header");
+    if let Some(expected) = &expect.audience {
+        let aud = claims.and_then(|c| c.get("aud"));
+        let values: Vec<&str> = match aud.map(|a| &a.value) {
+            Some(Value::String(s)) => vec![s.as_str()],
+            Some(Value::Array(items)) => items.iter().filter_map(|i| i.value.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        let passed = values.contains(&expected.as_str());
+        let message = if passed {
+            format!("aud includes {expected:?} as expected")
+        } else if aud.is_none() {
+            format!("the token has no aud claim, but audience {expected:?} was expected")
+        } else {
+            format!("aud is {values:?}, which does not include the expected {expected:?}")
+        };
+        out.push(Check { name: "aud", passed, message });
+    }
+    if !expect.algorithms.is_empty() {
+        let label = alg.label();
+        let passed = alg.known().is_some_and(|a| expect.algorithms.iter().any(|e| Algorithm::from_name(e) == Some(a)));
+        let message = if passed {
+            format!("alg {label} is allowed")
+        } else {
+            format!("alg {label} is not among the allowed algorithms ({})", expect.algorithms.join(", "))
+        };
+        out.push(Check { name: "alg", passed, message });
+    }
+    out
+}

@@ -1,0 +1,408 @@
+//! Findings: the mistakes the JWT literature warns about, each with a stable id, a
+//! severity, one sentence a junior developer understands, a reference (RFC 8725 section,
+//! RFC 7519/7515, CVE) and, where it has one, the member it concerns. Pure: everything it
+//! looks at is passed in.
+
+use crate::jose::alg::{AlgHeader, Algorithm, Family};
+use crate::jose::json::{Node, Span, Value};
+use crate::jose::keys::{Key, KeyMaterial};
+use crate::jose::registry::{self, Place, ValueKind};
+use crate::jose::timeline::{Timeline, human_duration};
+use crate::jose::token::{Content, Token, TokenKind};
+use crate::jose::verify::SignatureVerdict;
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// Which part of the token a finding points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Header,
+    Payload,
+    Signature,
+}
+
+/// The member a finding concerns, with its span in the decoded part's text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Location {
+    pub part: Part,
+    pub member: Option<String>,
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// Stable, kebab-case; documented in the README.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub reference: &'static str,
+    pub location: Option<Location>,
+}
+
+/// What the lints may consider besides the token.
+pub struct Context<'a> {
+    pub token: &'a Token,
+    pub alg: &'a AlgHeader,
+    pub signature: &'a SignatureVerdict,
+    pub timeline: &'a Timeline,
+    pub keys: &'a [Key],
+    /// Seconds above which `exp − iat` is "long"; default 24 h.
+    pub long_lifetime: i64,
+    /// Whether an HMAC secret matched the built-in list of publicly known secrets.
+    pub known_secret: Option<String>,
+    /// Size of the token in bytes.
+    pub token_len: usize,
+    /// Whether the user set an expected issuer / audience (missing ones then matter more).
+    pub issuer_expected: bool,
+    pub audience_expected: bool,
+}
+
+struct Out(Vec<Finding>);
+
+impl Out {
+    fn add(&mut self, id: &'static str, severity: Severity, message: impl Into<String>, reference: &'static str, location: Option<Location>) {
+        self.0.push(Finding { id, severity, message: message.into(), reference, location });
+    }
+}
+
+fn member(part: Part, root: Option<&Node>, name: &str) -> Option<Location> {
+    let root = root?;
+    let member = root.value.members().iter().rev().find(|m| m.name == name)?;
+    Some(Location { part, member: Some(name.to_owned()), span: Some(member.span()) })
+}
+
+fn part(part: Part) -> Option<Location> {
+    Some(Location { part, member: None, span: None })
+}
+
+/// All findings for one token, sorted by severity (stable within a severity).
+pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Out(Vec::new());
+    let header = cx.token.header_object();
+    let claims = cx.token.claims();
+    let h = |name: &str| member(Part::Header, header, name);
+
+    // --- Algorithm ---
+    match cx.alg {
+        AlgHeader::None(text) => out.add(
+            "alg-none",
+            Severity::High,
+            format!("alg is {text:?}: the token is unsigned, so anyone can forge it; a server must never accept it"),
+            "RFC 8725 §2.1, §3.1; RFC 7518 §3.6",
+            h("alg"),
+        ),
+        AlgHeader::Missing => out.add("missing-alg", Severity::High, "the header has no alg, so nothing says how the token is protected", "RFC 7515 §4.1.1", part(Part::Header)),
+        AlgHeader::NotAString(kind) => out.add("missing-alg", Severity::High, format!("alg is {kind}, not a string"), "RFC 7515 §4.1.1", h("alg")),
+        AlgHeader::Unsupported(text) if cx.token.kind == TokenKind::Jws => out.add(
+            "unsupported-alg",
+            Severity::Medium,
+            format!("alg {text:?} is not one this tool implements (HS/RS/PS 256-512, ES256/384/512, EdDSA), so the signature cannot be checked"),
+            "RFC 7518 §3.1",
+            h("alg"),
+        ),
+        _ => {}
+    }
+    if let (Some(alg), TokenKind::Jws) = (cx.alg.known(), cx.token.kind)
+        && cx.token.signature().is_some_and(<[u8]>::is_empty)
+    {
+        out.add("empty-signature", Severity::High, format!("the signature is empty although alg {alg} requires one: a stripped signature must be rejected"), "RFC 8725 §3.1", part(Part::Signature));
+    }
+    if matches!(cx.alg.known(), Some(Algorithm::ES256 | Algorithm::ES384 | Algorithm::ES512))
+        && let Some(sig) = cx.token.signature()
+        && !sig.is_empty()
+        && sig.len() % 2 == 0
+    {
+        let (r, s) = sig.split_at(sig.len() / 2);
+        if r.iter().all(|b| *b == 0) || s.iter().all(|b| *b == 0) {
+            out.add("psychic-signature", Severity::High, "ECDSA r or s is zero: this \"psychic signature\" fools verifiers that skip the range check", "CVE-2022-21449; RFC 8725 §3.4", part(Part::Signature));
+        }
+    }
+
+    // --- Keys ---
+    if let Some(alg) = cx.alg.known() {
+        if alg.family() == Family::Hmac {
+            if let Some(index) = cx.signature.key_confusion {
+                let label = cx.keys.get(index).map(Key::label).unwrap_or_default();
+                out.add("key-confusion", Severity::High, format!("the {alg} MAC verifies with the public key {label} used as the secret: this token was forged with the algorithm-confusion attack"), "RFC 8725 §2.1, §3.1; CVE-2015-9235", h("alg"));
+            } else if cx.keys.iter().any(|k| !matches!(k.material, KeyMaterial::Secret(_))) && !cx.keys.iter().any(|k| matches!(k.material, KeyMaterial::Secret(_))) {
+                out.add("key-confusion", Severity::Medium, format!("an {alg} (HMAC) token is being checked against public-key material: a server that does this can be fooled into using its public key as the HMAC secret"), "RFC 8725 §2.1, §3.1", h("alg"));
+            }
+            for key in cx.keys {
+                if let KeyMaterial::Secret(secret) = &key.material {
+                    if secret.is_empty() {
+                        out.add("weak-secret", Severity::High, "the HMAC secret is empty", "RFC 8725 §2.2, §3.5; RFC 7518 §3.2", None);
+                    } else if secret.len() < alg.hash_len() {
+                        out.add("weak-secret", Severity::Medium, format!("the HMAC secret is {} bytes, shorter than the {}-byte hash output {alg} needs", secret.len(), alg.hash_len()), "RFC 7518 §3.2; RFC 8725 §3.5", None);
+                    }
+                }
+            }
+        }
+        if let Some(secret) = &cx.known_secret {
+            out.add("weak-secret", Severity::High, format!("the token verifies with {secret:?}, a secret from a public list of known JWT secrets: anyone can forge tokens"), "RFC 8725 §3.5", None);
+        }
+    }
+    for key in cx.keys {
+        if let KeyMaterial::Rsa { .. } = &key.material
+            && key.bits() < 2048
+        {
+            out.add("weak-key", Severity::Medium, format!("the RSA key {} has a {}-bit modulus; at least 2048 bits are required", key.label(), key.bits()), "RFC 7518 §3.3", None);
+        }
+    }
+
+    // --- Header ---
+    if let Some(header) = header {
+        if header.get("jwk").is_some() {
+            out.add("embedded-jwk", Severity::High, "the header carries its own key (jwk): a verifier that trusts it accepts any token the attacker signs", "CVE-2018-0114; RFC 8725 §3.10", h("jwk"));
+        }
+        if header.get("jku").is_some() {
+            out.add("jku-header", Severity::Medium, "the header points at a key set URL (jku): fetching keys from where the token says lets an attacker supply the key", "RFC 8725 §3.10; RFC 7515 §4.1.2", h("jku"));
+        }
+        if header.get("x5u").is_some() {
+            out.add("x5u-header", Severity::Medium, "the header points at a certificate URL (x5u): fetching it lets an attacker supply the key, and is a server-side request forgery risk", "RFC 8725 §3.10; RFC 7515 §4.1.5", h("x5u"));
+        }
+        if header.get("x5c").is_some() {
+            out.add("x5c-header", Severity::Medium, "the header carries a certificate chain (x5c): trust it only after validating the chain against your own roots", "RFC 7515 §4.1.6; RFC 8725 §3.10", h("x5c"));
+        }
+        if let Some(kid) = header.get_str("kid")
+            && let Some(what) = kid_injection(kid)
+        {
+            out.add("kid-injection", Severity::High, format!("kid contains {what}: a server that uses kid in a file path, SQL query or shell command can be attacked through it"), "RFC 8725 §3.10; RFC 7515 §4.1.4", h("kid"));
+        }
+        if let Some(crit) = header.get("crit") {
+            let unsupported: Vec<String> = match &crit.value {
+                Value::Array(items) => items.iter().filter_map(|i| i.value.as_str()).filter(|n| *n != "b64").map(|n| format!("{n:?}")).collect(),
+                other => vec![format!("(crit is {}, not an array)", other.type_name())],
+            };
+            if !unsupported.is_empty() {
+                out.add("crit-unsupported", Severity::Medium, format!("crit lists extensions this tool does not implement ({}): a conforming verifier must reject the token", unsupported.join(", ")), "RFC 7515 §4.1.11", h("crit"));
+            }
+        }
+        if cx.token.unencoded_payload {
+            out.add("b64-false", Severity::Low, "b64 is false: the payload is not base64url-encoded (RFC 7797); many libraries do not support this", "RFC 7797 §3", h("b64"));
+        }
+        if header.get_str("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT")) {
+            out.add("nested-jwt", Severity::Info, "cty is JWT: the payload is itself a token (nested JWT), inspected below", "RFC 7519 §5.2", h("cty"));
+        }
+        if let Some(typ) = header.get_str("typ") {
+            let lower = typ.to_ascii_lowercase();
+            let lower = lower.strip_prefix("application/").unwrap_or(&lower);
+            if !(lower == "jwt" || lower == "at+jwt" || lower.ends_with("+jwt") || (cx.token.kind == TokenKind::Jwe && lower == "jose")) {
+                out.add("typ-unexpected", Severity::Low, format!("typ is {typ:?}, not JWT or an application type ending in +jwt: the token may be meant for another purpose"), "RFC 8725 §3.11; RFC 7519 §5.1", h("typ"));
+            }
+        }
+        duplicates(&mut out, header, Part::Header);
+    }
+    if cx.token.kind == TokenKind::Jwe {
+        out.add("jwe", Severity::Info, "the token is encrypted (JWE): only its header can be shown without the decryption key", "RFC 7516", part(Part::Header));
+    }
+
+    // --- Payload ---
+    match &cx.token.payload {
+        Some(Content::Json { root, .. }) if !matches!(root.value, Value::Object(_)) => out.add("payload-not-object", Severity::Medium, format!("the payload is JSON {}, not an object: a JWT's claims must be an object", root.value.type_name()), "RFC 7519 §7.2", part(Part::Payload)),
+        Some(other @ (Content::Text { .. } | Content::Binary { .. })) if cx.token.header_object().and_then(|h| h.get_str("cty")).is_none_or(|c| !c.eq_ignore_ascii_case("JWT")) => out.add("payload-not-object", Severity::Info, format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()), "RFC 7519 §7.2", part(Part::Payload)),
+        _ => {}
+    }
+    if let Some(claims) = claims {
+        duplicates(&mut out, claims, Part::Payload);
+        time_findings(&mut out, cx, claims);
+        if claims.get("iss").is_none() {
+            let severity = if cx.issuer_expected { Severity::Medium } else { Severity::Info };
+            out.add("missing-iss", severity, "there is no iss claim: nothing says who issued the token", "RFC 7519 §4.1.1; RFC 8725 §3.8", None);
+        }
+        if claims.get("aud").is_none() {
+            let severity = if cx.audience_expected { Severity::Medium } else { Severity::Info };
+            out.add("missing-aud", severity, "there is no aud claim: the token can be replayed to any service that trusts its issuer", "RFC 7519 §4.1.3; RFC 8725 §3.9", None);
+        }
+        wrong_types(&mut out, claims);
+        sensitive_data(&mut out, claims);
+    }
+
+    // --- Encoding and size ---
+    let mut seen = Vec::new();
+    for (segment, how) in cx.token.non_canonical() {
+        if !seen.contains(&how) {
+            seen.push(how);
+            out.add("non-canonical-base64url", Severity::Low, format!("the {} segment {}; strict parsers reject it", segment.role.label(), how.describe()), "RFC 7515 §2, Appendix C", None);
+        }
+    }
+    if cx.token_len > 8 * 1024 {
+        out.add("oversized", Severity::Low, format!("the token is {} bytes: many servers reject headers over 8 KB", cx.token_len), "RFC 9110 §5.4 (field limits are implementation-defined)", None);
+    }
+
+    out.0.sort_by_key(|f| f.severity);
+    out.0
+}
+
+fn duplicates(out: &mut Out, root: &Node, part: Part) {
+    for (name, indices) in root.duplicate_members() {
+        let span = indices.last().and_then(|i| root.value.members().get(*i)).map(|m| m.span());
+        out.add(
+            "duplicate-keys",
+            Severity::Medium,
+            format!("{name:?} appears {} times in the {}: libraries differ on which value they read (most take the last)", indices.len(), if part == Part::Header { "header" } else { "payload" }),
+            "RFC 7515 §4; RFC 7519 §4; RFC 8259 §4",
+            Some(Location { part, member: Some(name.to_owned()), span }),
+        );
+    }
+}
+
+fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
+    let p = |name: &str| member(Part::Payload, Some(claims), name);
+    let t = cx.timeline;
+    if claims.get("exp").is_none() {
+        out.add("no-exp", Severity::Medium, "there is no exp claim: the token never expires, so a stolen token works forever", "RFC 7519 §4.1.4", None);
+    }
+    for claim in &t.claims {
+        if let Err(error) = &claim.value {
+            out.add("invalid-time-claim", Severity::High, format!("{}: {error}", claim.name), "RFC 7519 §2 (NumericDate)", p(&claim.name));
+        }
+        if claim.looks_like_millis {
+            out.add("ms-timestamp", Severity::Medium, format!("{} = {} looks like milliseconds, not seconds: {}", claim.name, claim.raw, claim.notes.last().cloned().unwrap_or_default()), "RFC 7519 §2 (NumericDate is seconds)", p(&claim.name));
+        }
+    }
+    let date = |name: &str| t.claim(name).and_then(|c| c.date());
+    if let (Some(iat), Some(exp)) = (date("iat"), date("exp")) {
+        if exp < iat {
+            out.add("exp-before-iat", Severity::High, format!("exp is {} before iat: the token expired before it was issued", human_duration(iat - exp)), "RFC 7519 §4.1.4, §4.1.6", p("exp"));
+        } else if (exp - iat).num_seconds() > cx.long_lifetime {
+            out.add("long-lifetime", Severity::Low, format!("the token lives {} (exp − iat), more than {}: long-lived tokens widen the window for replay", human_duration(exp - iat), human_duration(chrono::TimeDelta::seconds(cx.long_lifetime))), "RFC 7519 §4.1.4; OWASP JWT Cheat Sheet", p("exp"));
+        }
+    }
+    if let (Some(nbf), Some(exp)) = (date("nbf"), date("exp"))
+        && nbf > exp
+    {
+        out.add("nbf-after-exp", Severity::High, "nbf is after exp: the token can never be valid", "RFC 7519 §4.1.4, §4.1.5", p("nbf"));
+    }
+    if let Some(iat) = date("iat")
+        && iat > t.now + chrono::TimeDelta::seconds(t.leeway)
+    {
+        out.add("iat-in-future", Severity::Medium, format!("iat is {} in the future: the issuer's clock is wrong or the token was made by hand", human_duration(iat - t.now)), "RFC 7519 §4.1.6", p("iat"));
+    }
+}
+
+/// Registered claims whose JSON type is wrong (time claims are handled above).
+fn wrong_types(out: &mut Out, claims: &Node) {
+    for m in claims.value.members() {
+        let Some(entry) = registry::lookup(Place::Claim, &m.name) else { continue };
+        let ok = match entry.kind {
+            ValueKind::String | ValueKind::StringOrUri => matches!(m.value.value, Value::String(_)),
+            ValueKind::StringOrArray => matches!(m.value.value, Value::String(_) | Value::Array(_)),
+            ValueKind::Boolean => matches!(m.value.value, Value::Bool(_)),
+            ValueKind::Object => matches!(m.value.value, Value::Object(_)),
+            ValueKind::Array => matches!(m.value.value, Value::Array(_)),
+            ValueKind::Number => matches!(m.value.value, Value::Number(_)),
+            ValueKind::NumericDate | ValueKind::Any => true,
+        };
+        if !ok {
+            out.add("invalid-claim-type", Severity::Low, format!("{} is {}, but {} ({}) is defined as {:?}", m.name, m.value.value.type_name(), m.name, entry.title, entry.kind), entry.reference, Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }));
+        }
+    }
+}
+
+/// Member names and values that look like secrets or personal data.
+fn sensitive_data(out: &mut Out, claims: &Node) {
+    const NAMES: [&str; 12] = ["password", "passwd", "pwd", "secret", "api_key", "apikey", "api-key", "private_key", "client_secret", "ssn", "credit_card", "card_number"];
+    let mut visit = vec![claims];
+    while let Some(node) = visit.pop() {
+        match &node.value {
+            Value::Object(members) => {
+                for m in members {
+                    let lower = m.name.to_ascii_lowercase();
+                    let reason = if NAMES.iter().any(|n| lower.contains(n)) {
+                        Some(format!("a member named {:?}", m.name))
+                    } else {
+                        m.value.value.as_str().and_then(sensitive_value)
+                    };
+                    if let Some(reason) = reason {
+                        out.add("sensitive-data", Severity::High, format!("the payload holds {reason}: anyone holding the token can read it (JWS payloads are only encoded, not encrypted)"), "RFC 7519 §12; RFC 7515 §10.1", Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }));
+                    }
+                    visit.push(&m.value);
+                }
+            }
+            Value::Array(items) => visit.extend(items.iter()),
+            _ => {}
+        }
+    }
+}
+
+fn sensitive_value(value: &str) -> Option<String> {
+    if value.contains("PRIVATE KEY-----") {
+        return Some("a private key in PEM form".to_owned());
+    }
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    let only_card_chars = value.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+    if only_card_chars && (13..=19).contains(&digits.len()) && luhn(&digits) {
+        return Some("what looks like a payment card number (Luhn-valid)".to_owned());
+    }
+    // US SSN shape: 3-2-4 digits.
+    let parts: Vec<&str> = value.split('-').collect();
+    if parts.len() == 3 && parts.iter().map(|p| p.len()).eq([3, 2, 4]) && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        return Some("what looks like a national ID number (###-##-####)".to_owned());
+    }
+    None
+}
+
+fn luhn(digits: &str) -> bool {
+    let sum: u32 = digits
+        .chars()
+        .rev()
+        .filter_map(|c| c.to_digit(10))
+        .enumerate()
+        .map(|(i, d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
+        .sum();
+    sum % 10 == 0
+}
+
+fn kid_injection(kid: &str) -> Option<&'static str> {
+    if kid.contains("../") || kid.contains("..\\") || kid.starts_with('/') {
+        Some("a path traversal (../ or an absolute path)")
+    } else if kid.contains('\'') || kid.contains('"') || kid.to_ascii_lowercase().contains(" union ") || kid.contains("--") || kid.contains(';') {
+        Some("quotes or SQL syntax")
+    } else if kid.contains(['|', '`', '$', '&', '\n', '\0']) {
+        Some("shell metacharacters")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_recognises_test_card_numbers() {
+        assert!(luhn("4111111111111111"));
+        assert!(!luhn("4111111111111112"));
+        assert!(sensitive_value("4111 1111 1111 1111").is_some());
+        assert!(sensitive_value("123-45-6789").is_some());
+        assert!(sensitive_value("hello").is_none());
+    }
+
+    #[test]
+    fn kid_injection_shapes_are_caught() {
+        assert!(kid_injection("../../dev/null").is_some());
+        assert!(kid_injection("x' UNION SELECT 'a").is_some());
+        assert!(kid_injection("key|whoami").is_some());
+        assert!(kid_injection("2024-01-rsa").is_none());
+    }
+}

@@ -1,0 +1,13 @@
+//! The JOSE core: parse, keys, verify, lint, timeline. It knows nothing of egui, files,
+//! clocks or the network: inputs in, values out, `now` passed in.
+
+pub mod alg;
+pub mod base64url;
+pub mod extract;
+pub mod json;
+pub mod keys;
+pub mod lint;
+pub mod registry;
+pub mod timeline;
+pub mod token;
+pub mod verify;

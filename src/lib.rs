@@ -1,0 +1,13 @@
+//! JWT Inspector: look inside JSON Web Tokens, prove them, and make new ones, offline.
+//!
+//! - [`jose`] is the core: pure functions over bytes, keys and a `now` passed in.
+//! - [`inspection`] derives everything shown about one input from (input, keys, settings, now).
+//! - [`report`] turns an inspection into the stable JSON the CLI prints.
+//! - [`cli`] is the command line; the desktop app lives in the binary's `app` module.
+
+pub mod cli;
+pub mod inspection;
+pub mod jose;
+pub mod report;
+
+pub use inspection::{Inspection, Settings};
