@@ -1,4 +1,4 @@
-//! The JOSE core: parse, keys, verify, lint, timeline. It knows nothing of egui, files,
+//! The JOSE core: parse, keys, verify, sign, lint, timeline. It knows nothing of egui, files,
 //! clocks or the network: inputs in, values out, `now` passed in.
 
 pub mod alg;
@@ -8,6 +8,7 @@ pub mod json;
 pub mod keys;
 pub mod lint;
 pub mod registry;
+pub mod sign;
 pub mod timeline;
 pub mod token;
 pub mod verify;

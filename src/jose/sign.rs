@@ -1,0 +1,86 @@
+//! Signing: the user's exact header and payload text, base64url-encoded, signed with any
+//! algorithm the verifier checks. HS/RS/PS/ES256/ES384/EdDSA go through
+//! `jsonwebtoken::crypto::sign`; ES512 through `aws-lc-rs` (jsonwebtoken has no ES512).
+//! The text is never re-serialised, so an unedited token re-signs byte for byte.
+
+use jsonwebtoken::EncodingKey;
+
+use crate::jose::alg::{Algorithm, Family};
+use crate::jose::base64url;
+use crate::jose::keys::{Key, KeyMaterial, PrivateKey};
+
+/// Why a token could not be signed, in the user's terms.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    #[error("{0}")]
+    Misfit(String),
+    #[error("this is {0}: signing needs the private key")]
+    PublicOnly(String),
+    #[error("the private key could not be used: {0}")]
+    Crypto(String),
+}
+
+/// Signs `signing_input` (`base64url(header).base64url(payload)`) and returns the raw
+/// signature bytes.
+pub fn sign(alg: Algorithm, key: &Key, signing_input: &[u8]) -> Result<Vec<u8>, SignError> {
+    key.fit(alg).map_err(|m| SignError::Misfit(m.to_string()))?;
+    let crypto = |e: &dyn std::fmt::Display| SignError::Crypto(e.to_string());
+    let encoding = match &key.material {
+        KeyMaterial::Secret(secret) => EncodingKey::from_secret(secret),
+        KeyMaterial::Rsa { private, .. } => match private {
+            Some(PrivateKey::Pkcs1(der)) => EncodingKey::from_rsa_der(der),
+            Some(PrivateKey::Pkcs8(der)) => {
+                let info = pkcs8::PrivateKeyInfoRef::try_from(der.as_slice()).map_err(|e| crypto(&e))?;
+                EncodingKey::from_rsa_der(info.private_key.as_bytes())
+            }
+            _ => return Err(SignError::PublicOnly(key.description())),
+        },
+        KeyMaterial::Ec { curve, private, .. } => {
+            let pkcs8 = match private {
+                Some(PrivateKey::Pkcs8(der)) => der.clone(),
+                Some(PrivateKey::Sec1(der)) => {
+                    let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(ec_signing(alg), der).map_err(|e| crypto(&e))?;
+                    pair.to_pkcs8v1().map_err(|e| crypto(&e))?.as_ref().to_vec()
+                }
+                _ => return Err(SignError::PublicOnly(key.description())),
+            };
+            if alg == Algorithm::ES512 {
+                let _ = curve;
+                let pair = aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(ec_signing(alg), &pkcs8).map_err(|e| crypto(&e))?;
+                let rng = aws_lc_rs::rand::SystemRandom::new();
+                return pair.sign(&rng, signing_input).map(|s| s.as_ref().to_vec()).map_err(|e| crypto(&e));
+            }
+            EncodingKey::from_ec_der(&pkcs8)
+        }
+        KeyMaterial::Ed25519 { private, .. } => match private {
+            Some(PrivateKey::Pkcs8(der)) => EncodingKey::from_ed_der(der),
+            _ => return Err(SignError::PublicOnly(key.description())),
+        },
+    };
+    let Some(jwt_alg) = alg.to_jsonwebtoken() else {
+        return Err(SignError::Misfit(format!("{alg} cannot be signed with this key")));
+    };
+    let b64 = jsonwebtoken::crypto::sign(signing_input, &encoding, jwt_alg).map_err(|e| crypto(&e))?;
+    base64url::decode(&b64).map(|d| d.bytes).map_err(|e| crypto(&e))
+}
+
+fn ec_signing(alg: Algorithm) -> &'static aws_lc_rs::signature::EcdsaSigningAlgorithm {
+    use aws_lc_rs::signature as s;
+    match alg {
+        Algorithm::ES384 => &s::ECDSA_P384_SHA384_FIXED_SIGNING,
+        Algorithm::ES512 => &s::ECDSA_P521_SHA512_FIXED_SIGNING,
+        _ => &s::ECDSA_P256_SHA256_FIXED_SIGNING,
+    }
+}
+
+/// Encodes the header and payload text exactly as given and signs them: a compact JWS.
+pub fn encode(header_text: &str, payload_text: &str, alg: Algorithm, key: &Key) -> Result<String, SignError> {
+    let signing_input = format!("{}.{}", base64url::encode(header_text), base64url::encode(payload_text));
+    let signature = sign(alg, key, signing_input.as_bytes())?;
+    Ok(format!("{signing_input}.{}", base64url::encode(signature)))
+}
+
+/// Whether this key can sign `alg` (it fits and holds private material).
+pub fn can_sign(key: &Key, alg: Algorithm) -> bool {
+    key.fit(alg).is_ok() && (alg.family() == Family::Hmac || key.is_private())
+}
