@@ -1,0 +1,120 @@
+//! The `jwt-inspector` binary: arguments, stdin, the `--json` schema and exit codes.
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_jwt-inspector");
+const RFC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/rfc/");
+// Before the RFC 7515 example tokens' exp (2011-03-22).
+const BEFORE_EXP: &str = "1300000000";
+
+fn vector(name: &str) -> String {
+    std::fs::read_to_string(format!("{RFC}{name}.jwt")).expect("vector")
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    if let Some(text) = stdin {
+        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("wait")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+#[test]
+fn valid_token_prints_the_documented_json_and_exits_0() {
+    let key = format!("{RFC}rfc7515_a2_rs256.pub.pem");
+    let output = run(&["inspect", &vector("rfc7515_a2_rs256"), "--key", &key, "--now", BEFORE_EXP, "--json"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let report = json(&output);
+    assert_eq!(report["kind"], "jws");
+    assert_eq!(report["alg"], "RS256");
+    assert_eq!(report["header"]["alg"], "RS256");
+    assert_eq!(report["payload"]["iss"], "joe");
+    assert_eq!(report["signature"]["status"], "valid");
+    assert_eq!(report["signature"]["key"]["type"], "RSA 2048");
+    assert_eq!(report["time"]["status"], "valid");
+    assert_eq!(report["time"]["exp"]["value"], 1_300_819_380);
+    assert_eq!(report["time"]["exp"]["iso"], "2011-03-22T18:43:00Z");
+    assert!(report["findings"].is_array());
+    assert_eq!(report["errors"], serde_json::json!([]));
+    assert_eq!(report["passed"], true);
+}
+
+#[test]
+fn expired_token_exits_1_and_says_expired() {
+    let key = format!("{RFC}rfc7515_a1_hs256.secret.b64");
+    let output = run(&["inspect", &vector("rfc7515_a1_hs256"), "--secret-file", &key, "--secret-encoding", "base64", "--json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    assert_eq!(report["signature"]["status"], "valid");
+    assert_eq!(report["time"]["status"], "expired");
+    assert!(report["time"]["phrase"].as_str().is_some_and(|p| p.starts_with("expired ")));
+}
+
+#[test]
+fn stdin_with_an_authorization_header_is_read_with_dash() {
+    let input = format!("GET / HTTP/1.1\r\nAuthorization: Bearer {}\r\n\r\n", vector("rfc7515_a1_hs256"));
+    let output = run(&["inspect", "-", "--secret", "wrong", "--now", BEFORE_EXP, "--json"], Some(&input));
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    assert_eq!(report["signature"]["status"], "invalid");
+    assert_eq!(report["signature"]["reason"], "signature does not match the key");
+    assert_eq!(report["input"]["candidates"][0]["context"], "Authorization header");
+}
+
+#[test]
+fn unusable_input_exits_2_with_the_specific_error() {
+    let output = run(&["inspect", "abc.d*ef", "--json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let report = json(&output);
+    assert_eq!(report["kind"], "invalid");
+    assert!(report["errors"][0]["message"].as_str().is_some_and(|m| m.ends_with("this text has 2")));
+}
+
+#[test]
+fn bad_arguments_and_unreadable_keys_exit_2() {
+    assert_eq!(run(&["inspect", "x", "--leeway", "abc"], None).status.code(), Some(2));
+    let output = run(&["inspect", &vector("rfc7515_a1_hs256"), "--key", "/nonexistent/key.pem"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read key file /nonexistent/key.pem"));
+    let output = run(&["inspect", &vector("rfc7515_a1_hs256"), "--secret", "zz", "--secret-encoding", "hex"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the secret is not valid hex"));
+}
+
+#[test]
+fn expectations_become_checks() {
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let token = vector("rfc7515_a1_hs256");
+    let output = run(&["inspect", &token, "--key", &key, "--now", BEFORE_EXP, "--iss", "joe", "--alg", "HS256", "--json"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let output = run(&["inspect", &token, "--key", &key, "--now", BEFORE_EXP, "--iss", "mallory", "--aud", "api", "--json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    assert_eq!(report["checks"][0]["message"], "iss is \"joe\", but \"mallory\" was expected");
+    assert_eq!(report["checks"][1]["message"], "the token has no aud claim, but audience \"api\" was expected");
+}
+
+#[test]
+fn human_output_names_segments_verdict_and_time_without_colour_when_piped() {
+    let key = format!("{RFC}rfc8037_a4_eddsa.pub.jwk.json");
+    let output = run(&["inspect", &vector("rfc8037_a4_eddsa"), "--key", &key], None);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Signature (EdDSA, 64 bytes): ✔ valid — signature verified with Ed25519"), "{text}");
+    assert!(text.contains("Payload (text that is not JSON)"), "{text}");
+    assert!(text.contains("Example of Ed25519 signing"), "{text}");
+    assert!(!text.contains('\x1b'), "no ANSI codes when stdout is not a terminal");
+    let coloured = run(&["inspect", &vector("rfc8037_a4_eddsa"), "--color", "always"], None);
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains("\x1b[38;5;204m"), "header segment in red-pink");
+}
