@@ -17,7 +17,11 @@ use crate::jose::token::Content;
 use crate::jose::verify::SignatureStatus;
 
 #[derive(Debug, Parser)]
-#[command(name = "jwt-inspector", version, about = "Look inside JSON Web Tokens, prove them, and make new ones: offline.")]
+#[command(
+    name = "jwt-inspector",
+    version,
+    about = "Look inside JSON Web Tokens, prove them, and make new ones: offline."
+)]
 #[command(after_help = "Without a subcommand, the desktop app starts.")]
 pub struct Cli {
     #[command(subcommand)]
@@ -265,7 +269,12 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
             .segments
             .iter()
             .enumerate()
-            .map(|(i, s)| style.paint(SEGMENT_COLORS.get(i).unwrap_or(&"0"), token.text.get(s.span.start..s.span.end).unwrap_or_default()))
+            .map(|(i, s)| {
+                style.paint(
+                    SEGMENT_COLORS.get(i).unwrap_or(&"0"),
+                    token.text.get(s.span.start..s.span.end).unwrap_or_default(),
+                )
+            })
             .collect();
         line(format!("  {}", painted.join(&style.dim("."))));
         line(String::new());
@@ -279,7 +288,13 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
                 line(format!("  {}: {len} bytes", segment.role.label()));
             }
         } else {
-            line(style.paint(SEGMENT_COLORS[1], &style.bold(&format!("Payload ({})", token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe)))));
+            line(style.paint(
+                SEGMENT_COLORS[1],
+                &style.bold(&format!(
+                    "Payload ({})",
+                    token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe)
+                )),
+            ));
             line(indent(&content_text(token.payload.as_ref())));
         }
     }
@@ -292,8 +307,13 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
         SignatureStatus::Unverifiable => ("?", "33"),
         SignatureStatus::NotSigned => ("⚠", "31"),
     };
-    let bytes = inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
-    line(format!("{} {}", style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())), style.paint(code, &format!("{icon} {} — {}", sig.status.name(), sig.reason))));
+    let bytes =
+        inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
+    line(format!(
+        "{} {}",
+        style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())),
+        style.paint(code, &format!("{icon} {} — {}", sig.status.name(), sig.reason))
+    ));
     for hint in &sig.hints {
         line(format!("  hint: {hint}"));
     }
@@ -311,7 +331,11 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
         _ => ("✖", "31"),
     };
     let leeway = if time.leeway > 0 { format!(", leeway {} s", time.leeway) } else { String::new() };
-    line(format!("{} {}", style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))), style.paint(code, &format!("{icon} {} — {}", time.status.name(), time.phrase))));
+    line(format!(
+        "{} {}",
+        style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))),
+        style.paint(code, &format!("{icon} {} — {}", time.status.name(), time.phrase))
+    ));
     for claim in &time.claims {
         let text = match &claim.value {
             Ok(date) => format!("{} ({})", date.format("%Y-%m-%d %H:%M:%S UTC"), relative(*date, time.now)),
@@ -339,7 +363,13 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
                 Severity::Low => "36",
                 Severity::Info => "2",
             };
-            line(format!("  {} {}: {} {}", style.paint(code, &format!("[{}]", finding.severity.name())), finding.id, finding.message, style.dim(&format!("({})", finding.reference))));
+            line(format!(
+                "  {} {}: {} {}",
+                style.paint(code, &format!("[{}]", finding.severity.name())),
+                finding.id,
+                finding.message,
+                style.dim(&format!("({})", finding.reference))
+            ));
         }
     }
     if !inspection.errors.is_empty() {

@@ -91,7 +91,14 @@ impl Inspection {
         Self::build(input, selected, keys, settings, now, 0)
     }
 
-    fn build(input: &str, selected: usize, keys: &[Key], settings: &Settings, now: DateTime<Utc>, depth: usize) -> Self {
+    fn build(
+        input: &str,
+        selected: usize,
+        keys: &[Key],
+        settings: &Settings,
+        now: DateTime<Utc>,
+        depth: usize,
+    ) -> Self {
         let candidates = extract::extract(input);
         let selected = (!candidates.is_empty()).then(|| selected.min(candidates.len() - 1));
         let candidate = selected.and_then(|i| candidates.get(i));
@@ -99,7 +106,8 @@ impl Inspection {
         let token = match candidate {
             None => {
                 let message = if input.trim().is_empty() {
-                    "paste a token: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\"".to_owned()
+                    "paste a token: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\""
+                        .to_owned()
                 } else {
                     "no token found in the text: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\"".to_owned()
                 };
@@ -212,21 +220,28 @@ fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, 
     };
     let Some(token) = token else { return unverifiable("there is no readable token") };
     if token.kind == TokenKind::Jwe {
-        return unverifiable("the token is encrypted (JWE): it has no signature to check, and this tool does not decrypt");
+        return unverifiable(
+            "the token is encrypted (JWE): it has no signature to check, and this tool does not decrypt",
+        );
     }
     if token.header_object().is_none() {
         return unverifiable("the header could not be read, so nothing says how the token is signed");
     }
     if matches!(alg, AlgHeader::None(_)) {
         // Whatever the signature segment holds, alg none is never verified.
-        return verify::verify(&verify::Signed { alg, kid, signing_input: &[], signature: token.signature().unwrap_or_default() }, keys);
+        return verify::verify(
+            &verify::Signed { alg, kid, signing_input: &[], signature: token.signature().unwrap_or_default() },
+            keys,
+        );
     }
     let Some(signature) = token.signature() else {
         return unverifiable("the signature segment is not base64url, so it cannot be checked");
     };
     let Some(signing_input) = token.signing_input() else { return unverifiable("the token has no payload segment") };
     if token.unencoded_payload && token.segment_text(token::SegmentRole::Payload).is_some_and(str::is_empty) {
-        return unverifiable("the payload is detached (b64: false with an empty payload segment): supply the payload to check the signature");
+        return unverifiable(
+            "the payload is detached (b64: false with an empty payload segment): supply the payload to check the signature",
+        );
     }
     verify::verify(&verify::Signed { alg, kid, signing_input: signing_input.as_bytes(), signature }, keys)
 }

@@ -1,6 +1,14 @@
 //! One test per class of bad or unusual input, each asserting the specific message the
 //! user sees. Nothing here may panic, and whatever can be shown is still shown.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
 use chrono::DateTime;
 use jwt_inspector::jose::base64url::encode as b64;
 use jwt_inspector::jose::timeline::TimeStatus;
@@ -46,7 +54,9 @@ fn wrong_segment_count_is_named() {
         assert_eq!(inspection.kind(), "invalid");
         assert_eq!(
             first_error(&inspection),
-            format!("a compact JWT has 3 segments separated by '.' (a signed JWS) or 5 (an encrypted JWE); this text has {found}")
+            format!(
+                "a compact JWT has 3 segments separated by '.' (a signed JWS) or 5 (an encrypted JWE); this text has {found}"
+            )
         );
     }
 }
@@ -70,7 +80,11 @@ fn misplaced_padding_and_impossible_length_are_explained() {
     let inspection = inspect(&format!("{}.ab=cd.", b64(HS)));
     assert_eq!(first_error(&inspection), "segment 2, character 3: '=' padding may only stand at the end");
     let inspection = inspect(&format!("{}.abcde.", b64(HS)));
-    assert!(first_error(&inspection).starts_with("segment 2, 5 characters cannot be base64url"), "{}", first_error(&inspection));
+    assert!(
+        first_error(&inspection).starts_with("segment 2, 5 characters cannot be base64url"),
+        "{}",
+        first_error(&inspection)
+    );
 }
 
 #[test]
@@ -88,7 +102,10 @@ fn padded_and_standard_alphabet_tokens_decode_leniently_and_are_reported() {
 #[test]
 fn header_that_is_not_json_is_reported_with_line_and_column() {
     let inspection = inspect(&token("{\"alg\":HS256}", "{}"));
-    assert_eq!(first_error(&inspection), "the header is not JSON: unexpected 'H': expected a JSON value at line 1, column 8");
+    assert_eq!(
+        first_error(&inspection),
+        "the header is not JSON: unexpected 'H': expected a JSON value at line 1, column 8"
+    );
     assert_eq!(inspection.signature.status, SignatureStatus::Unverifiable);
 }
 
@@ -136,11 +153,21 @@ fn duplicate_members_are_reported_with_the_value_libraries_take() {
 
 #[test]
 fn jwe_shows_its_protected_header_and_says_the_content_is_encrypted() {
-    let jwe = format!("{}.{}.{}.{}.{}", b64(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#), b64([1u8; 256]), b64([2u8; 12]), b64([3u8; 40]), b64([4u8; 16]));
+    let jwe = format!(
+        "{}.{}.{}.{}.{}",
+        b64(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#),
+        b64([1u8; 256]),
+        b64([2u8; 12]),
+        b64([3u8; 40]),
+        b64([4u8; 16])
+    );
     let inspection = inspect(&jwe);
     assert_eq!(inspection.kind(), "jwe");
     assert!(inspection.errors.is_empty());
-    assert_eq!(inspection.token.as_ref().and_then(|t| t.header_object()).and_then(|h| h.get_str("enc")), Some("A256GCM"));
+    assert_eq!(
+        inspection.token.as_ref().and_then(|t| t.header_object()).and_then(|h| h.get_str("enc")),
+        Some("A256GCM")
+    );
     assert_eq!(inspection.signature.status, SignatureStatus::Unverifiable);
     assert!(inspection.signature.reason.starts_with("the token is encrypted (JWE)"));
     assert!(has_finding(&inspection, "jwe"));
@@ -210,7 +237,11 @@ fn wrapped_token_with_crlf_is_joined_and_the_stripping_is_said() {
     assert!(inspection.errors.is_empty());
     let candidate = inspection.candidate().expect("candidate");
     assert_eq!(candidate.token, t);
-    assert!(candidate.stripped.iter().any(|s| s.contains("joined 2 lines") && s.contains("CRLF")), "{:?}", candidate.stripped);
+    assert!(
+        candidate.stripped.iter().any(|s| s.contains("joined 2 lines") && s.contains("CRLF")),
+        "{:?}",
+        candidate.stripped
+    );
 }
 
 #[test]

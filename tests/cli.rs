@@ -1,5 +1,13 @@
 //! The `jwt-inspector` binary: arguments, stdin, the `--json` schema and exit codes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
 
@@ -28,7 +36,8 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
 }
 
 #[test]
@@ -54,7 +63,10 @@ fn valid_token_prints_the_documented_json_and_exits_0() {
 #[test]
 fn expired_token_exits_1_and_says_expired() {
     let key = format!("{RFC}rfc7515_a1_hs256.secret.b64");
-    let output = run(&["inspect", &vector("rfc7515_a1_hs256"), "--secret-file", &key, "--secret-encoding", "base64", "--json"], None);
+    let output = run(
+        &["inspect", &vector("rfc7515_a1_hs256"), "--secret-file", &key, "--secret-encoding", "base64", "--json"],
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
     let report = json(&output);
     assert_eq!(report["signature"]["status"], "valid");
@@ -97,9 +109,13 @@ fn bad_arguments_and_unreadable_keys_exit_2() {
 fn expectations_become_checks() {
     let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
     let token = vector("rfc7515_a1_hs256");
-    let output = run(&["inspect", &token, "--key", &key, "--now", BEFORE_EXP, "--iss", "joe", "--alg", "HS256", "--json"], None);
+    let output =
+        run(&["inspect", &token, "--key", &key, "--now", BEFORE_EXP, "--iss", "joe", "--alg", "HS256", "--json"], None);
     assert_eq!(output.status.code(), Some(0));
-    let output = run(&["inspect", &token, "--key", &key, "--now", BEFORE_EXP, "--iss", "mallory", "--aud", "api", "--json"], None);
+    let output = run(
+        &["inspect", &token, "--key", &key, "--now", BEFORE_EXP, "--iss", "mallory", "--aud", "api", "--json"],
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
     let report = json(&output);
     assert_eq!(report["checks"][0]["message"], "iss is \"joe\", but \"mallory\" was expected");

@@ -1,6 +1,14 @@
 //! Key loading in every format, key description, key selection and the verdict's causes,
 //! exercised with freshly signed tokens (tests/keys holds public test keys only).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
 use chrono::DateTime;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{self, Key, KeyError, SecretEncoding};
@@ -42,10 +50,25 @@ fn inspect(token: &str, keys: &[Key]) -> Inspection {
 #[test]
 fn every_private_key_format_signs_and_its_public_forms_verify() {
     let cases: &[(&str, &[Algorithm], &[&str])] = &[
-        ("rsa2048.pkcs8.pem", &[Algorithm::RS256, Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::PS384, Algorithm::PS512], &["rsa2048.pub.pem", "rsa2048.cert.pem", "rsa2048.cert.der", "rsa2048.pkcs1.pem", "rsa2048.pkcs8.der"]),
+        (
+            "rsa2048.pkcs8.pem",
+            &[
+                Algorithm::RS256,
+                Algorithm::RS384,
+                Algorithm::RS512,
+                Algorithm::PS256,
+                Algorithm::PS384,
+                Algorithm::PS512,
+            ],
+            &["rsa2048.pub.pem", "rsa2048.cert.pem", "rsa2048.cert.der", "rsa2048.pkcs1.pem", "rsa2048.pkcs8.der"],
+        ),
         ("rsa2048.pkcs1.pem", &[Algorithm::RS256], &["rsa2048.pub.pem"]),
         ("rsa2048.pkcs8.der", &[Algorithm::PS256], &["rsa2048.cert.pem"]),
-        ("ecp256.sec1.pem", &[Algorithm::ES256], &["ecp256.pub.pem", "ecp256.cert.pem", "ecp256.pkcs8.pem", "ecp256.pub.crlf.pem"]),
+        (
+            "ecp256.sec1.pem",
+            &[Algorithm::ES256],
+            &["ecp256.pub.pem", "ecp256.cert.pem", "ecp256.pkcs8.pem", "ecp256.pub.crlf.pem"],
+        ),
         ("ecp256.pkcs8.pem", &[Algorithm::ES256], &["ecp256.pub.pem"]),
         ("ecp256.sec1.nopub.pem", &[Algorithm::ES256], &["ecp256.pub.pem"]),
         ("ecp384.sec1.pem", &[Algorithm::ES384], &["ecp384.pub.pem", "ecp384.pkcs8.pem"]),
@@ -59,10 +82,19 @@ fn every_private_key_format_signs_and_its_public_forms_verify() {
             let token = mint(*alg, &signer);
             for public in *publics {
                 let inspection = inspect(&token, &[load(public)]);
-                assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{private} {alg} {public}: {}", inspection.signature.reason);
+                assert_eq!(
+                    inspection.signature.status,
+                    SignatureStatus::Valid,
+                    "{private} {alg} {public}: {}",
+                    inspection.signature.reason
+                );
             }
             // The private key verifies its own tokens too (its public part is derived).
-            assert_eq!(inspect(&token, std::slice::from_ref(&signer)).signature.status, SignatureStatus::Valid, "{private} {alg}");
+            assert_eq!(
+                inspect(&token, std::slice::from_ref(&signer)).signature.status,
+                SignatureStatus::Valid,
+                "{private} {alg}"
+            );
         }
     }
 }
@@ -78,7 +110,11 @@ fn keys_are_described_with_type_size_algorithms_and_thumbprint() {
     assert_eq!(load("rsa2048.cert.der").thumbprint(), rsa.thumbprint());
     assert_eq!(load("rsa2048.pkcs1.pem").thumbprint(), rsa.thumbprint());
     let cert = load("rsa2048.cert.pem");
-    assert!(cert.certificate.as_ref().is_some_and(|c| c.subject.contains("JWT Inspector test RSA")), "{:?}", cert.certificate);
+    assert!(
+        cert.certificate.as_ref().is_some_and(|c| c.subject.contains("JWT Inspector test RSA")),
+        "{:?}",
+        cert.certificate
+    );
     assert_eq!(load("ecp384.pub.pem").algorithms(), [Algorithm::ES384]);
     assert_eq!(load("ed25519.pub.pem").algorithms(), [Algorithm::EdDSA]);
     assert_eq!(load("ecp521.sec1.pem").short_name(), "EC P-521");
@@ -99,7 +135,8 @@ fn encrypted_and_unknown_keys_are_refused_with_what_to_do() {
     let error = keys::load(&read("rsa1024.encrypted.pem"), "k").expect_err("encrypted");
     assert!(matches!(error, KeyError::Encrypted(_)));
     assert!(error.to_string().contains("decrypt it first"), "{error}");
-    let error = keys::load(b"-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----\n", "k").expect_err("csr");
+    let error = keys::load(b"-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----\n", "k")
+        .expect_err("csr");
     assert!(error.to_string().contains("CERTIFICATE REQUEST"), "{error}");
     let error = keys::load(br#"{"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"}"#, "k").expect_err("curve");
     assert_eq!(error.to_string(), "the EC key is on curve secp256k1, not P-256, P-384 or P-521");
@@ -111,7 +148,8 @@ fn encrypted_and_unknown_keys_are_refused_with_what_to_do() {
 
 #[test]
 fn jwks_with_one_bad_key_loads_the_rest_and_warns() {
-    let jwks = br#"{"keys":[{"kty":"oct","k":"c2VjcmV0","kid":"a"},{"kty":"XYZ"},{"kty":"oct","k":"b3RoZXI","kid":"b"}]}"#;
+    let jwks =
+        br#"{"keys":[{"kty":"oct","k":"c2VjcmV0","kid":"a"},{"kty":"XYZ"},{"kty":"oct","k":"b3RoZXI","kid":"b"}]}"#;
     let loaded = keys::load(jwks, "set.json").expect("loads");
     assert_eq!(loaded.keys.len(), 2);
     assert_eq!(loaded.warnings, ["set.json (key 2): the JWK kty \"XYZ\" is not RSA, EC, OKP or oct"]);
@@ -122,13 +160,19 @@ fn key_of_the_wrong_curve_is_named_in_the_verdict() {
     let token = mint(Algorithm::ES256, &load("ecp256.pkcs8.pem"));
     let inspection = inspect(&token, &[load("ecp384.pub.pem")]);
     assert_eq!(inspection.signature.status, SignatureStatus::Unverifiable);
-    assert_eq!(inspection.signature.reason, "the key does not fit the token: this is an EC P-384 key; the token says ES256, which needs P-256");
+    assert_eq!(
+        inspection.signature.reason,
+        "the key does not fit the token: this is an EC P-384 key; the token says ES256, which needs P-256"
+    );
 }
 
 #[test]
 fn hs256_with_wrong_secret_is_invalid_and_right_secret_valid() {
     let token = mint(Algorithm::HS256, &secret("correct horse battery staple, long enough!"));
-    assert_eq!(inspect(&token, &[secret("correct horse battery staple, long enough!")]).signature.status, SignatureStatus::Valid);
+    assert_eq!(
+        inspect(&token, &[secret("correct horse battery staple, long enough!")]).signature.status,
+        SignatureStatus::Valid
+    );
     let wrong = inspect(&token, &[secret("wrong")]);
     assert_eq!(wrong.signature.status, SignatureStatus::Invalid);
     assert_eq!(wrong.signature.reason, "signature does not match the key");
@@ -150,7 +194,11 @@ fn hmac_token_forged_with_the_public_key_pem_is_detected_as_key_confusion() {
         let token = mint(Algorithm::HS256, &secret(&variant));
         let inspection = inspect(&token, &[load("rsa2048.pub.pem")]);
         assert_eq!(inspection.signature.status, SignatureStatus::Invalid);
-        assert!(inspection.signature.reason.starts_with("forged by algorithm confusion"), "{}", inspection.signature.reason);
+        assert!(
+            inspection.signature.reason.starts_with("forged by algorithm confusion"),
+            "{}",
+            inspection.signature.reason
+        );
         let finding = inspection.findings.iter().find(|f| f.id == "key-confusion").expect("finding");
         assert_eq!(finding.severity, jwt_inspector::jose::lint::Severity::High);
     }
@@ -164,7 +212,15 @@ fn secret_in_the_wrong_encoding_gets_a_repair_hint() {
     let as_text = keys::secret_from_text(&hex(bytes), SecretEncoding::Utf8, "t").expect("text");
     let inspection = inspect(&token, &[as_text]);
     assert_eq!(inspection.signature.status, SignatureStatus::Invalid);
-    assert!(inspection.signature.hints.iter().any(|h| h == "the secret verifies if read as hex instead of text: switch the encoding"), "{:?}", inspection.signature.hints);
+    assert!(
+        inspection
+            .signature
+            .hints
+            .iter()
+            .any(|h| h == "the secret verifies if read as hex instead of text: switch the encoding"),
+        "{:?}",
+        inspection.signature.hints
+    );
 }
 
 #[test]
@@ -173,7 +229,11 @@ fn pem_pasted_into_the_secret_field_gets_a_hint() {
     let pem = String::from_utf8(read("rsa2048.pub.pem")).expect("utf8");
     let inspection = inspect(&token, &[secret(&pem)]);
     assert_eq!(inspection.signature.status, SignatureStatus::Unverifiable);
-    assert!(inspection.signature.hints.iter().any(|h| h.contains("load it as a key instead")), "{:?}", inspection.signature.hints);
+    assert!(
+        inspection.signature.hints.iter().any(|h| h.contains("load it as a key instead")),
+        "{:?}",
+        inspection.signature.hints
+    );
 }
 
 #[test]
@@ -215,7 +275,15 @@ fn rsa_signature_of_the_wrong_length_is_explained() {
     let short = format!("{input}.{}", b64([7u8; 128]));
     let inspection = inspect(&short, &[load("rsa2048.pub.pem")]);
     assert_eq!(inspection.signature.status, SignatureStatus::Invalid);
-    assert!(inspection.signature.attempts.iter().any(|a| a.outcome.contains("the signature is 128 bytes but this key's modulus is 256 bytes")), "{:?}", inspection.signature.attempts);
+    assert!(
+        inspection
+            .signature
+            .attempts
+            .iter()
+            .any(|a| a.outcome.contains("the signature is 128 bytes but this key's modulus is 256 bytes")),
+        "{:?}",
+        inspection.signature.attempts
+    );
 }
 
 fn b64(bytes: impl AsRef<[u8]>) -> String {
@@ -228,6 +296,8 @@ fn hex(bytes: &[u8]) -> String {
 
 fn openssl_like_der_signature(pkcs8_pem: &[u8], message: &[u8]) -> Vec<u8> {
     let der = pem::parse(pkcs8_pem).expect("pem").into_contents();
-    let pair = aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(&aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING, &der).expect("key");
+    let pair =
+        aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(&aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING, &der)
+            .expect("key");
     pair.sign(&aws_lc_rs::rand::SystemRandom::new(), message).expect("sign").as_ref().to_vec()
 }

@@ -1,6 +1,14 @@
 //! Properties that must hold for every input: extraction + inspection and key loading
 //! return (never panic, never hang) whatever bytes they are given.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
 use chrono::DateTime;
 use jwt_inspector::jose::keys::{self, SecretEncoding};
 use jwt_inspector::{Inspection, Settings};
@@ -36,7 +44,17 @@ fn encoded_json_token() -> impl Strategy<Value = String> {
         any::<f64>().prop_map(|f| if f.is_finite() { f.to_string() } else { "0".to_owned() }),
         "\"[ -~]{0,10}\"",
     ];
-    let names = prop_oneof![Just("alg"), Just("exp"), Just("nbf"), Just("iat"), Just("kid"), Just("crit"), Just("cty"), Just("b64"), Just("aud")];
+    let names = prop_oneof![
+        Just("alg"),
+        Just("exp"),
+        Just("nbf"),
+        Just("iat"),
+        Just("kid"),
+        Just("crit"),
+        Just("cty"),
+        Just("b64"),
+        Just("aud")
+    ];
     let object = prop::collection::vec((names, value), 0..6).prop_map(|members| {
         let body: Vec<String> = members.iter().map(|(n, v)| format!("\"{n}\":{v}")).collect();
         format!("{{{}}}", body.join(","))

@@ -1,6 +1,14 @@
 //! The published example tokens of RFC 7515, 7520, 8037 and 7797, verified with their
 //! published keys in every form we have them (JWK, SPKI PEM, PKCS#1 PEM, DER, base64 secret).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
 use chrono::DateTime;
 use jwt_inspector::jose::keys::{self, Key, SecretEncoding};
 use jwt_inspector::jose::timeline::TimeStatus;
@@ -180,7 +188,15 @@ fn a_jwks_holding_every_published_key_verifies_each_vector_by_kid_or_by_trial() 
     let text = serde_json::json!({ "keys": jwks }).to_string();
     let keys = keys::load(text.as_bytes(), "all.jwks").expect("jwks").keys;
     assert_eq!(keys.len(), 6);
-    for vector in ["rfc7515_a2_rs256", "rfc7515_a3_es256", "rfc7515_a4_es512", "rfc7520_4_1_rs256", "rfc7520_4_2_ps384", "rfc7520_4_3_es512", "rfc8037_a4_eddsa"] {
+    for vector in [
+        "rfc7515_a2_rs256",
+        "rfc7515_a3_es256",
+        "rfc7515_a4_es512",
+        "rfc7520_4_1_rs256",
+        "rfc7520_4_2_ps384",
+        "rfc7520_4_3_es512",
+        "rfc8037_a4_eddsa",
+    ] {
         let inspection = inspect(&token(vector), &keys);
         assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{vector}: {}", inspection.signature.reason);
     }

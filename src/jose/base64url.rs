@@ -8,9 +8,7 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 /// Strict RFC 7515 encoding: URL-safe alphabet, no padding, zero trailing bits.
 pub const STRICT: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_encode_padding(false)
-        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+    GeneralPurposeConfig::new().with_encode_padding(false).with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
 
 // Accepts non-zero trailing bits so that a sloppy encoder's output still decodes.
@@ -119,9 +117,8 @@ pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
         Err(_) => {
             // Only the trailing bits can differ between the strict and lenient engines
             // once the alphabet and length are known to be right.
-            let bytes = LENIENT
-                .decode(&normalized)
-                .map_err(|_| Base64Error::ImpossibleLength { length: normalized.len() })?;
+            let bytes =
+                LENIENT.decode(&normalized).map_err(|_| Base64Error::ImpossibleLength { length: normalized.len() })?;
             non_canonical.push(NonCanonical::TrailingBits);
             Ok(Decoded { bytes, non_canonical })
         }
@@ -140,8 +137,8 @@ pub fn encoded_len(bytes: usize) -> usize {
 pub fn chars_for_bytes(start: usize, end: usize) -> (usize, usize, bool, bool) {
     let first_char = start * 4 / 3;
     let end_char = (end * 8).div_ceil(6);
-    let partial_start = (start * 8) % 6 != 0;
-    let partial_end = (end * 8) % 6 != 0;
+    let partial_start = !(start * 8).is_multiple_of(6);
+    let partial_end = !(end * 8).is_multiple_of(6);
     (first_char, end_char, partial_start, partial_end)
 }
 

@@ -125,10 +125,12 @@ fn scan_candidate(input: &str, start: usize) -> Option<Candidate> {
         while matches!(bytes.get(next), Some(b' ' | b'\t')) {
             next += 1;
         }
-        let run_end = (next..bytes.len()).find(|&i| bytes.get(i).is_none_or(|b| !is_token_char(*b))).unwrap_or(bytes.len());
+        let run_end =
+            (next..bytes.len()).find(|&i| bytes.get(i).is_none_or(|b| !is_token_char(*b))).unwrap_or(bytes.len());
         let next_run = input.get(next..run_end).unwrap_or_default();
         let line_ends_after_run = matches!(bytes.get(run_end), None | Some(b'\r' | b'\n'));
-        let so_far: usize = pieces.iter().map(|p| input.get(p.start..p.end).map_or(0, |s| s.matches('.').count())).sum();
+        let so_far: usize =
+            pieces.iter().map(|p| input.get(p.start..p.end).map_or(0, |s| s.matches('.').count())).sum();
         let fresh_token = next_run.starts_with("ey") && next_run.matches('.').count() >= 2;
         if next_run.is_empty() || fresh_token || !(line_ends_after_run || so_far < 2) {
             break;
@@ -343,7 +345,11 @@ mod tests {
         let candidate = only(&input);
         assert_eq!(candidate.token, T);
         assert_eq!(candidate.pieces.len(), 3);
-        assert!(candidate.stripped.iter().any(|s| s.contains("joined 3 lines") && s.contains("CRLF")), "{:?}", candidate.stripped);
+        assert!(
+            candidate.stripped.iter().any(|s| s.contains("joined 3 lines") && s.contains("CRLF")),
+            "{:?}",
+            candidate.stripped
+        );
         // Token offset 30 is the first character of the second line.
         assert_eq!(candidate.input_offset(30), a.len() + 2 + 4);
     }

@@ -65,7 +65,7 @@ impl SecretEncoding {
             Self::Hex => {
                 let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
                 let compact = compact.strip_prefix(b"0x").unwrap_or(&compact);
-                if compact.len() % 2 != 0 {
+                if !compact.len().is_multiple_of(2) {
                     return Err(bad(format!("{} hex digits is an odd number", compact.len())));
                 }
                 compact
@@ -132,11 +132,22 @@ impl fmt::Debug for PrivateKey {
 pub enum KeyMaterial {
     /// HMAC shared secret.
     Secret(Vec<u8>),
-    Rsa { n: Vec<u8>, e: Vec<u8>, private: Option<PrivateKey> },
+    Rsa {
+        n: Vec<u8>,
+        e: Vec<u8>,
+        private: Option<PrivateKey>,
+    },
     /// `point` is the uncompressed SEC1 point `04 ‖ x ‖ y`.
-    Ec { curve: Curve, point: Vec<u8>, private: Option<PrivateKey> },
+    Ec {
+        curve: Curve,
+        point: Vec<u8>,
+        private: Option<PrivateKey>,
+    },
     /// `public` is the 32-byte Ed25519 point.
-    Ed25519 { public: Vec<u8>, private: Option<PrivateKey> },
+    Ed25519 {
+        public: Vec<u8>,
+        private: Option<PrivateKey>,
+    },
 }
 
 impl fmt::Debug for KeyMaterial {
@@ -191,7 +202,9 @@ pub enum KeyError {
     SecretEncoding { encoding: &'static str, why: String },
     #[error("the PEM text could not be read: {0}")]
     Pem(String),
-    #[error("the PEM block is {0:?}, which holds no key this tool reads (expected PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or CERTIFICATE)")]
+    #[error(
+        "the PEM block is {0:?}, which holds no key this tool reads (expected PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or CERTIFICATE)"
+    )]
     PemLabel(String),
     #[error("the private key is encrypted ({0}): decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`")]
     Encrypted(String),
@@ -201,7 +214,9 @@ pub enum KeyError {
     UnknownAlgorithm(String),
     #[error("the EC key is on curve {0}, not P-256, P-384 or P-521")]
     UnknownCurve(String),
-    #[error("the bytes are not a key in any format this tool reads (PEM, DER SPKI/PKCS#1/PKCS#8/SEC1/X.509, JWK or JWKS)")]
+    #[error(
+        "the bytes are not a key in any format this tool reads (PEM, DER SPKI/PKCS#1/PKCS#8/SEC1/X.509, JWK or JWKS)"
+    )]
     Unrecognised,
     #[error("the JSON is not a JWK or JWKS: {0}")]
     Json(String),
@@ -331,7 +346,8 @@ fn from_pem_block(block: &pem::Pem, source: &str) -> Result<Key, KeyError> {
 
 /// Tries each DER structure in turn; the first that decodes wins.
 pub fn from_der(der: &[u8], source: &str) -> Result<Key, KeyError> {
-    let attempts: [(&str, fn(&[u8], &str) -> Result<Key, KeyError>); 6] = [
+    type Reader = fn(&[u8], &str) -> Result<Key, KeyError>;
+    let attempts: [(&str, Reader); 6] = [
         ("DER SPKI public key", from_spki),
         ("DER X.509 certificate", from_certificate),
         ("DER PKCS#8 private key", from_pkcs8),
@@ -506,7 +522,9 @@ fn derive_ec_point(curve: Curve, private: &PrivateKey) -> Result<Vec<u8>, KeyErr
     let alg = signing_alg(curve);
     let pair = match private {
         PrivateKey::Pkcs8(der) => aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(alg, der),
-        PrivateKey::Sec1(der) | PrivateKey::Pkcs1(der) => aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(alg, der),
+        PrivateKey::Sec1(der) | PrivateKey::Pkcs1(der) => {
+            aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(alg, der)
+        }
     }
     .map_err(|e| KeyError::Der { what: "EC private key", why: e.to_string() })?;
     Ok(pair.public_key().as_ref().to_vec())
@@ -574,7 +592,10 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
         "RSA" => {
             let (n, e) = (strip_leading_zeros(jwk_bytes(jwk, "n")?), jwk_bytes(jwk, "e")?);
             // The private parts are kept as given; signing with them belongs to the signer.
-            (KeyMaterial::Rsa { n, e, private: None }, if has_private { "JWK RSA private key" } else { "JWK RSA public key" })
+            (
+                KeyMaterial::Rsa { n, e, private: None },
+                if has_private { "JWK RSA private key" } else { "JWK RSA public key" },
+            )
         }
         "EC" => {
             let crv = text("crv").ok_or_else(|| KeyError::Jwk("has no \"crv\"".to_owned()))?;
@@ -593,7 +614,8 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
                 )));
             }
             let point = [&[0x04][..], &x, &y].concat();
-            let private = if has_private { Some(ec_private_from_jwk(curve, &jwk_bytes(jwk, "d")?, &point)?) } else { None };
+            let private =
+                if has_private { Some(ec_private_from_jwk(curve, &jwk_bytes(jwk, "d")?, &point)?) } else { None };
             let key = ec_key(curve, &point, private, source)?;
             (key.material, if has_private { "JWK EC private key" } else { "JWK EC public key" })
         }
@@ -610,12 +632,16 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
                 let seed = jwk_bytes(jwk, "d")?;
                 let pair = aws_lc_rs::signature::Ed25519KeyPair::from_seed_and_public_key(&seed, &public)
                     .map_err(|e| KeyError::Jwk(format!("\"d\" does not match \"x\": {e}")))?;
-                let pkcs8 = pair.to_pkcs8().map_err(|_| KeyError::Jwk("Ed25519 key could not be re-encoded".to_owned()))?;
+                let pkcs8 =
+                    pair.to_pkcs8().map_err(|_| KeyError::Jwk("Ed25519 key could not be re-encoded".to_owned()))?;
                 Some(PrivateKey::Pkcs8(pkcs8.as_ref().to_vec()))
             } else {
                 None
             };
-            (KeyMaterial::Ed25519 { public, private }, if has_private { "JWK Ed25519 private key" } else { "JWK Ed25519 public key" })
+            (
+                KeyMaterial::Ed25519 { public, private },
+                if has_private { "JWK Ed25519 private key" } else { "JWK Ed25519 public key" },
+            )
         }
         other => return Err(KeyError::Jwk(format!("kty {other:?} is not RSA, EC, OKP or oct"))),
     };
@@ -659,9 +685,9 @@ impl Key {
     pub fn is_private(&self) -> bool {
         match &self.material {
             KeyMaterial::Secret(_) => true,
-            KeyMaterial::Rsa { private, .. } | KeyMaterial::Ec { private, .. } | KeyMaterial::Ed25519 { private, .. } => {
-                private.is_some()
-            }
+            KeyMaterial::Rsa { private, .. }
+            | KeyMaterial::Ec { private, .. }
+            | KeyMaterial::Ed25519 { private, .. } => private.is_some(),
         }
     }
 
@@ -718,10 +744,9 @@ impl Key {
                 alg.curve().map_or("another curve", Curve::name)
             ))),
             (KeyMaterial::Ed25519 { .. }, Family::Okp) => Ok(()),
-            (KeyMaterial::Secret(_), _) => Err(Misfit(format!(
-                "this is {this}; the token says {alg}, which needs {}",
-                needs(alg)
-            ))),
+            (KeyMaterial::Secret(_), _) => {
+                Err(Misfit(format!("this is {this}; the token says {alg}, which needs {}", needs(alg))))
+            }
             (_, Family::Hmac) => Err(Misfit(format!(
                 "this is {this}; the token says {alg}, which needs a shared HMAC secret (checking an HMAC token with public-key material is the algorithm-confusion attack, RFC 8725 §2.1)"
             ))),
@@ -762,7 +787,9 @@ impl Key {
                     "y": b64(point.get(1 + len..).unwrap_or_default()),
                 })
             }
-            KeyMaterial::Ed25519 { public, .. } => serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": b64(public)}),
+            KeyMaterial::Ed25519 { public, .. } => {
+                serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": b64(public)})
+            }
         };
         if let (Some(kid), Some(object)) = (&self.kid, jwk.as_object_mut()) {
             object.insert("kid".to_owned(), serde_json::Value::String(kid.clone()));

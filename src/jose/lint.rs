@@ -80,7 +80,14 @@ pub struct Context<'a> {
 struct Out(Vec<Finding>);
 
 impl Out {
-    fn add(&mut self, id: &'static str, severity: Severity, message: impl Into<String>, reference: &'static str, location: Option<Location>) {
+    fn add(
+        &mut self,
+        id: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        reference: &'static str,
+        location: Option<Location>,
+    ) {
         self.0.push(Finding { id, severity, message: message.into(), reference, location });
     }
 }
@@ -125,7 +132,13 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     if let (Some(alg), TokenKind::Jws) = (cx.alg.known(), cx.token.kind)
         && cx.token.signature().is_some_and(<[u8]>::is_empty)
     {
-        out.add("empty-signature", Severity::High, format!("the signature is empty although alg {alg} requires one: a stripped signature must be rejected"), "RFC 8725 §3.1", part(Part::Signature));
+        out.add(
+            "empty-signature",
+            Severity::High,
+            format!("the signature is empty although alg {alg} requires one: a stripped signature must be rejected"),
+            "RFC 8725 §3.1",
+            part(Part::Signature),
+        );
     }
     if matches!(cx.alg.known(), Some(Algorithm::ES256 | Algorithm::ES384 | Algorithm::ES512))
         && let Some(sig) = cx.token.signature()
@@ -134,7 +147,13 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     {
         let (r, s) = sig.split_at(sig.len() / 2);
         if r.iter().all(|b| *b == 0) || s.iter().all(|b| *b == 0) {
-            out.add("psychic-signature", Severity::High, "ECDSA r or s is zero: this \"psychic signature\" fools verifiers that skip the range check", "CVE-2022-21449; RFC 8725 §3.4", part(Part::Signature));
+            out.add(
+                "psychic-signature",
+                Severity::High,
+                "ECDSA r or s is zero: this \"psychic signature\" fools verifiers that skip the range check",
+                "CVE-2022-21449; RFC 8725 §3.4",
+                part(Part::Signature),
+            );
         }
     }
 
@@ -144,15 +163,33 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             if let Some(index) = cx.signature.key_confusion {
                 let label = cx.keys.get(index).map(Key::label).unwrap_or_default();
                 out.add("key-confusion", Severity::High, format!("the {alg} MAC verifies with the public key {label} used as the secret: this token was forged with the algorithm-confusion attack"), "RFC 8725 §2.1, §3.1; CVE-2015-9235", h("alg"));
-            } else if cx.keys.iter().any(|k| !matches!(k.material, KeyMaterial::Secret(_))) && !cx.keys.iter().any(|k| matches!(k.material, KeyMaterial::Secret(_))) {
+            } else if cx.keys.iter().any(|k| !matches!(k.material, KeyMaterial::Secret(_)))
+                && !cx.keys.iter().any(|k| matches!(k.material, KeyMaterial::Secret(_)))
+            {
                 out.add("key-confusion", Severity::Medium, format!("an {alg} (HMAC) token is being checked against public-key material: a server that does this can be fooled into using its public key as the HMAC secret"), "RFC 8725 §2.1, §3.1", h("alg"));
             }
             for key in cx.keys {
                 if let KeyMaterial::Secret(secret) = &key.material {
                     if secret.is_empty() {
-                        out.add("weak-secret", Severity::High, "the HMAC secret is empty", "RFC 8725 §2.2, §3.5; RFC 7518 §3.2", None);
+                        out.add(
+                            "weak-secret",
+                            Severity::High,
+                            "the HMAC secret is empty",
+                            "RFC 8725 §2.2, §3.5; RFC 7518 §3.2",
+                            None,
+                        );
                     } else if secret.len() < alg.hash_len() {
-                        out.add("weak-secret", Severity::Medium, format!("the HMAC secret is {} bytes, shorter than the {}-byte hash output {alg} needs", secret.len(), alg.hash_len()), "RFC 7518 §3.2; RFC 8725 §3.5", None);
+                        out.add(
+                            "weak-secret",
+                            Severity::Medium,
+                            format!(
+                                "the HMAC secret is {} bytes, shorter than the {}-byte hash output {alg} needs",
+                                secret.len(),
+                                alg.hash_len()
+                            ),
+                            "RFC 7518 §3.2; RFC 8725 §3.5",
+                            None,
+                        );
                     }
                 }
             }
@@ -165,14 +202,30 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
         if let KeyMaterial::Rsa { .. } = &key.material
             && key.bits() < 2048
         {
-            out.add("weak-key", Severity::Medium, format!("the RSA key {} has a {}-bit modulus; at least 2048 bits are required", key.label(), key.bits()), "RFC 7518 §3.3", None);
+            out.add(
+                "weak-key",
+                Severity::Medium,
+                format!(
+                    "the RSA key {} has a {}-bit modulus; at least 2048 bits are required",
+                    key.label(),
+                    key.bits()
+                ),
+                "RFC 7518 §3.3",
+                None,
+            );
         }
     }
 
     // --- Header ---
     if let Some(header) = header {
         if header.get("jwk").is_some() {
-            out.add("embedded-jwk", Severity::High, "the header carries its own key (jwk): a verifier that trusts it accepts any token the attacker signs", "CVE-2018-0114; RFC 8725 §3.10", h("jwk"));
+            out.add(
+                "embedded-jwk",
+                Severity::High,
+                "the header carries its own key (jwk): a verifier that trusts it accepts any token the attacker signs",
+                "CVE-2018-0114; RFC 8725 §3.10",
+                h("jwk"),
+            );
         }
         if header.get("jku").is_some() {
             out.add("jku-header", Severity::Medium, "the header points at a key set URL (jku): fetching keys from where the token says lets an attacker supply the key", "RFC 8725 §3.10; RFC 7515 §4.1.2", h("jku"));
@@ -190,7 +243,12 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
         }
         if let Some(crit) = header.get("crit") {
             let unsupported: Vec<String> = match &crit.value {
-                Value::Array(items) => items.iter().filter_map(|i| i.value.as_str()).filter(|n| *n != "b64").map(|n| format!("{n:?}")).collect(),
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(|i| i.value.as_str())
+                    .filter(|n| *n != "b64")
+                    .map(|n| format!("{n:?}"))
+                    .collect(),
                 other => vec![format!("(crit is {}, not an array)", other.type_name())],
             };
             if !unsupported.is_empty() {
@@ -198,28 +256,70 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             }
         }
         if cx.token.unencoded_payload {
-            out.add("b64-false", Severity::Low, "b64 is false: the payload is not base64url-encoded (RFC 7797); many libraries do not support this", "RFC 7797 §3", h("b64"));
+            out.add(
+                "b64-false",
+                Severity::Low,
+                "b64 is false: the payload is not base64url-encoded (RFC 7797); many libraries do not support this",
+                "RFC 7797 §3",
+                h("b64"),
+            );
         }
         if header.get_str("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT")) {
-            out.add("nested-jwt", Severity::Info, "cty is JWT: the payload is itself a token (nested JWT), inspected below", "RFC 7519 §5.2", h("cty"));
+            out.add(
+                "nested-jwt",
+                Severity::Info,
+                "cty is JWT: the payload is itself a token (nested JWT), inspected below",
+                "RFC 7519 §5.2",
+                h("cty"),
+            );
         }
         if let Some(typ) = header.get_str("typ") {
             let lower = typ.to_ascii_lowercase();
             let lower = lower.strip_prefix("application/").unwrap_or(&lower);
-            if !(lower == "jwt" || lower == "at+jwt" || lower.ends_with("+jwt") || (cx.token.kind == TokenKind::Jwe && lower == "jose")) {
+            if !(lower == "jwt"
+                || lower == "at+jwt"
+                || lower.ends_with("+jwt")
+                || (cx.token.kind == TokenKind::Jwe && lower == "jose"))
+            {
                 out.add("typ-unexpected", Severity::Low, format!("typ is {typ:?}, not JWT or an application type ending in +jwt: the token may be meant for another purpose"), "RFC 8725 §3.11; RFC 7519 §5.1", h("typ"));
             }
         }
         duplicates(&mut out, header, Part::Header);
     }
     if cx.token.kind == TokenKind::Jwe {
-        out.add("jwe", Severity::Info, "the token is encrypted (JWE): only its header can be shown without the decryption key", "RFC 7516", part(Part::Header));
+        out.add(
+            "jwe",
+            Severity::Info,
+            "the token is encrypted (JWE): only its header can be shown without the decryption key",
+            "RFC 7516",
+            part(Part::Header),
+        );
     }
 
     // --- Payload ---
     match &cx.token.payload {
-        Some(Content::Json { root, .. }) if !matches!(root.value, Value::Object(_)) => out.add("payload-not-object", Severity::Medium, format!("the payload is JSON {}, not an object: a JWT's claims must be an object", root.value.type_name()), "RFC 7519 §7.2", part(Part::Payload)),
-        Some(other @ (Content::Text { .. } | Content::Binary { .. })) if cx.token.header_object().and_then(|h| h.get_str("cty")).is_none_or(|c| !c.eq_ignore_ascii_case("JWT")) => out.add("payload-not-object", Severity::Info, format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()), "RFC 7519 §7.2", part(Part::Payload)),
+        Some(Content::Json { root, .. }) if !matches!(root.value, Value::Object(_)) => out.add(
+            "payload-not-object",
+            Severity::Medium,
+            format!("the payload is JSON {}, not an object: a JWT's claims must be an object", root.value.type_name()),
+            "RFC 7519 §7.2",
+            part(Part::Payload),
+        ),
+        Some(other @ (Content::Text { .. } | Content::Binary { .. }))
+            if cx
+                .token
+                .header_object()
+                .and_then(|h| h.get_str("cty"))
+                .is_none_or(|c| !c.eq_ignore_ascii_case("JWT")) =>
+        {
+            out.add(
+                "payload-not-object",
+                Severity::Info,
+                format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()),
+                "RFC 7519 §7.2",
+                part(Part::Payload),
+            )
+        }
         _ => {}
     }
     if let Some(claims) = claims {
@@ -227,11 +327,23 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
         time_findings(&mut out, cx, claims);
         if claims.get("iss").is_none() {
             let severity = if cx.issuer_expected { Severity::Medium } else { Severity::Info };
-            out.add("missing-iss", severity, "there is no iss claim: nothing says who issued the token", "RFC 7519 §4.1.1; RFC 8725 §3.8", None);
+            out.add(
+                "missing-iss",
+                severity,
+                "there is no iss claim: nothing says who issued the token",
+                "RFC 7519 §4.1.1; RFC 8725 §3.8",
+                None,
+            );
         }
         if claims.get("aud").is_none() {
             let severity = if cx.audience_expected { Severity::Medium } else { Severity::Info };
-            out.add("missing-aud", severity, "there is no aud claim: the token can be replayed to any service that trusts its issuer", "RFC 7519 §4.1.3; RFC 8725 §3.9", None);
+            out.add(
+                "missing-aud",
+                severity,
+                "there is no aud claim: the token can be replayed to any service that trusts its issuer",
+                "RFC 7519 §4.1.3; RFC 8725 §3.9",
+                None,
+            );
         }
         wrong_types(&mut out, claims);
         sensitive_data(&mut out, claims);
@@ -242,11 +354,23 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     for (segment, how) in cx.token.non_canonical() {
         if !seen.contains(&how) {
             seen.push(how);
-            out.add("non-canonical-base64url", Severity::Low, format!("the {} segment {}; strict parsers reject it", segment.role.label(), how.describe()), "RFC 7515 §2, Appendix C", None);
+            out.add(
+                "non-canonical-base64url",
+                Severity::Low,
+                format!("the {} segment {}; strict parsers reject it", segment.role.label(), how.describe()),
+                "RFC 7515 §2, Appendix C",
+                None,
+            );
         }
     }
     if cx.token_len > 8 * 1024 {
-        out.add("oversized", Severity::Low, format!("the token is {} bytes: many servers reject headers over 8 KB", cx.token_len), "RFC 9110 §5.4 (field limits are implementation-defined)", None);
+        out.add(
+            "oversized",
+            Severity::Low,
+            format!("the token is {} bytes: many servers reject headers over 8 KB", cx.token_len),
+            "RFC 9110 §5.4 (field limits are implementation-defined)",
+            None,
+        );
     }
 
     out.0.sort_by_key(|f| f.severity);
@@ -259,7 +383,11 @@ fn duplicates(out: &mut Out, root: &Node, part: Part) {
         out.add(
             "duplicate-keys",
             Severity::Medium,
-            format!("{name:?} appears {} times in the {}: libraries differ on which value they read (most take the last)", indices.len(), if part == Part::Header { "header" } else { "payload" }),
+            format!(
+                "{name:?} appears {} times in the {}: libraries differ on which value they read (most take the last)",
+                indices.len(),
+                if part == Part::Header { "header" } else { "payload" }
+            ),
             "RFC 7515 §4; RFC 7519 §4; RFC 8259 §4",
             Some(Location { part, member: Some(name.to_owned()), span }),
         );
@@ -270,33 +398,87 @@ fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     let p = |name: &str| member(Part::Payload, Some(claims), name);
     let t = cx.timeline;
     if claims.get("exp").is_none() {
-        out.add("no-exp", Severity::Medium, "there is no exp claim: the token never expires, so a stolen token works forever", "RFC 7519 §4.1.4", None);
+        out.add(
+            "no-exp",
+            Severity::Medium,
+            "there is no exp claim: the token never expires, so a stolen token works forever",
+            "RFC 7519 §4.1.4",
+            None,
+        );
     }
     for claim in &t.claims {
         if let Err(error) = &claim.value {
-            out.add("invalid-time-claim", Severity::High, format!("{}: {error}", claim.name), "RFC 7519 §2 (NumericDate)", p(&claim.name));
+            out.add(
+                "invalid-time-claim",
+                Severity::High,
+                format!("{}: {error}", claim.name),
+                "RFC 7519 §2 (NumericDate)",
+                p(&claim.name),
+            );
         }
         if claim.looks_like_millis {
-            out.add("ms-timestamp", Severity::Medium, format!("{} = {} looks like milliseconds, not seconds: {}", claim.name, claim.raw, claim.notes.last().cloned().unwrap_or_default()), "RFC 7519 §2 (NumericDate is seconds)", p(&claim.name));
+            out.add(
+                "ms-timestamp",
+                Severity::Medium,
+                format!(
+                    "{} = {} looks like milliseconds, not seconds: {}",
+                    claim.name,
+                    claim.raw,
+                    claim.notes.last().cloned().unwrap_or_default()
+                ),
+                "RFC 7519 §2 (NumericDate is seconds)",
+                p(&claim.name),
+            );
         }
     }
     let date = |name: &str| t.claim(name).and_then(|c| c.date());
     if let (Some(iat), Some(exp)) = (date("iat"), date("exp")) {
         if exp < iat {
-            out.add("exp-before-iat", Severity::High, format!("exp is {} before iat: the token expired before it was issued", human_duration(iat - exp)), "RFC 7519 §4.1.4, §4.1.6", p("exp"));
+            out.add(
+                "exp-before-iat",
+                Severity::High,
+                format!("exp is {} before iat: the token expired before it was issued", human_duration(iat - exp)),
+                "RFC 7519 §4.1.4, §4.1.6",
+                p("exp"),
+            );
         } else if (exp - iat).num_seconds() > cx.long_lifetime {
-            out.add("long-lifetime", Severity::Low, format!("the token lives {} (exp − iat), more than {}: long-lived tokens widen the window for replay", human_duration(exp - iat), human_duration(chrono::TimeDelta::seconds(cx.long_lifetime))), "RFC 7519 §4.1.4; OWASP JWT Cheat Sheet", p("exp"));
+            out.add(
+                "long-lifetime",
+                Severity::Low,
+                format!(
+                    "the token lives {} (exp − iat), more than {}: long-lived tokens widen the window for replay",
+                    human_duration(exp - iat),
+                    human_duration(chrono::TimeDelta::seconds(cx.long_lifetime))
+                ),
+                "RFC 7519 §4.1.4; OWASP JWT Cheat Sheet",
+                p("exp"),
+            );
         }
     }
     if let (Some(nbf), Some(exp)) = (date("nbf"), date("exp"))
         && nbf > exp
     {
-        out.add("nbf-after-exp", Severity::High, "nbf is after exp: the token can never be valid", "RFC 7519 §4.1.4, §4.1.5", p("nbf"));
+        out.add(
+            "nbf-after-exp",
+            Severity::High,
+            "nbf is after exp: the token can never be valid",
+            "RFC 7519 §4.1.4, §4.1.5",
+            p("nbf"),
+        );
     }
     if let Some(iat) = date("iat")
         && iat > t.now + chrono::TimeDelta::seconds(t.leeway)
     {
-        out.add("iat-in-future", Severity::Medium, format!("iat is {} in the future: the issuer's clock is wrong or the token was made by hand", human_duration(iat - t.now)), "RFC 7519 §4.1.6", p("iat"));
+        out.add(
+            "iat-in-future",
+            Severity::Medium,
+            format!(
+                "iat is {} in the future: the issuer's clock is wrong or the token was made by hand",
+                human_duration(iat - t.now)
+            ),
+            "RFC 7519 §4.1.6",
+            p("iat"),
+        );
     }
 }
 
@@ -314,14 +496,40 @@ fn wrong_types(out: &mut Out, claims: &Node) {
             ValueKind::NumericDate | ValueKind::Any => true,
         };
         if !ok {
-            out.add("invalid-claim-type", Severity::Low, format!("{} is {}, but {} ({}) is defined as {:?}", m.name, m.value.value.type_name(), m.name, entry.title, entry.kind), entry.reference, Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }));
+            out.add(
+                "invalid-claim-type",
+                Severity::Low,
+                format!(
+                    "{} is {}, but {} ({}) is defined as {:?}",
+                    m.name,
+                    m.value.value.type_name(),
+                    m.name,
+                    entry.title,
+                    entry.kind
+                ),
+                entry.reference,
+                Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }),
+            );
         }
     }
 }
 
 /// Member names and values that look like secrets or personal data.
 fn sensitive_data(out: &mut Out, claims: &Node) {
-    const NAMES: [&str; 12] = ["password", "passwd", "pwd", "secret", "api_key", "apikey", "api-key", "private_key", "client_secret", "ssn", "credit_card", "card_number"];
+    const NAMES: [&str; 12] = [
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "api_key",
+        "apikey",
+        "api-key",
+        "private_key",
+        "client_secret",
+        "ssn",
+        "credit_card",
+        "card_number",
+    ];
     let mut visit = vec![claims];
     while let Some(node) = visit.pop() {
         match &node.value {
@@ -356,7 +564,10 @@ fn sensitive_value(value: &str) -> Option<String> {
     }
     // US SSN shape: 3-2-4 digits.
     let parts: Vec<&str> = value.split('-').collect();
-    if parts.len() == 3 && parts.iter().map(|p| p.len()).eq([3, 2, 4]) && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts.iter().map(|p| p.len()).eq([3, 2, 4])
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+    {
         return Some("what looks like a national ID number (###-##-####)".to_owned());
     }
     None
@@ -370,13 +581,18 @@ fn luhn(digits: &str) -> bool {
         .enumerate()
         .map(|(i, d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn kid_injection(kid: &str) -> Option<&'static str> {
     if kid.contains("../") || kid.contains("..\\") || kid.starts_with('/') {
         Some("a path traversal (../ or an absolute path)")
-    } else if kid.contains('\'') || kid.contains('"') || kid.to_ascii_lowercase().contains(" union ") || kid.contains("--") || kid.contains(';') {
+    } else if kid.contains('\'')
+        || kid.contains('"')
+        || kid.to_ascii_lowercase().contains(" union ")
+        || kid.contains("--")
+        || kid.contains(';')
+    {
         Some("quotes or SQL syntax")
     } else if kid.contains(['|', '`', '$', '&', '\n', '\0']) {
         Some("shell metacharacters")

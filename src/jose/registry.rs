@@ -58,13 +58,7 @@ const fn entry(
     reference: &'static str,
     kind: ValueKind,
 ) -> Entry {
-    Entry {
-        name,
-        title,
-        meaning,
-        reference,
-        kind,
-    }
+    Entry { name, title, meaning, reference, kind }
 }
 
 use ValueKind::{Any, Array, Boolean, Number, NumericDate, Object, StringOrArray, StringOrUri};
@@ -408,14 +402,8 @@ mod tests {
 
     #[test]
     fn every_rfc7515_and_rfc7516_header_parameter_is_present() {
-        for name in [
-            "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
-            "enc", "zip",
-        ] {
-            assert!(
-                lookup(Place::Header, name).is_some(),
-                "missing header parameter {name}"
-            );
+        for name in ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip"] {
+            assert!(lookup(Place::Header, name).is_some(), "missing header parameter {name}");
         }
     }
 
@@ -440,21 +428,14 @@ mod tests {
             "trust_chain",
             "peer_trust_chain",
         ] {
-            assert!(
-                lookup(Place::Header, name).is_some(),
-                "missing header parameter {name}"
-            );
+            assert!(lookup(Place::Header, name).is_some(), "missing header parameter {name}");
         }
     }
 
     #[test]
     fn replicated_claims_are_also_header_parameters() {
         for name in ["iss", "sub", "aud"] {
-            assert_eq!(
-                kind_of(Place::Header, name),
-                kind_of(Place::Claim, name),
-                "{name}"
-            );
+            assert_eq!(kind_of(Place::Header, name), kind_of(Place::Claim, name), "{name}");
             assert!(
                 lookup(Place::Header, name).is_some_and(|entry| entry.reference.contains("§5.3")),
                 "{name} should cite RFC 7519 §5.3"
@@ -467,11 +448,7 @@ mod tests {
         for table in [CLAIMS, HEADER_PARAMETERS] {
             for (position, entry) in table.iter().enumerate() {
                 let later = table.iter().skip(position + 1);
-                assert!(
-                    later.clone().all(|other| other.name != entry.name),
-                    "{} is listed twice",
-                    entry.name
-                );
+                assert!(later.clone().all(|other| other.name != entry.name), "{} is listed twice", entry.name);
             }
         }
     }
@@ -491,10 +468,7 @@ mod tests {
             .filter(|entry| entry.kind == NumericDate)
             .map(|entry| entry.name)
             .collect();
-        assert_eq!(
-            dated,
-            ["exp", "nbf", "iat", "updated_at", "auth_time", "toe"]
-        );
+        assert_eq!(dated, ["exp", "nbf", "iat", "updated_at", "auth_time", "toe"]);
     }
 
     #[test]
@@ -514,16 +488,8 @@ mod tests {
     fn every_entry_has_a_title_a_one_sentence_meaning_and_a_reference() {
         for entry in CLAIMS.iter().chain(HEADER_PARAMETERS) {
             assert!(!entry.name.is_empty());
-            assert!(
-                !entry.title.trim().is_empty(),
-                "{} has no title",
-                entry.name
-            );
-            assert!(
-                !entry.reference.trim().is_empty(),
-                "{} has no reference",
-                entry.name
-            );
+            assert!(!entry.title.trim().is_empty(), "{} has no title", entry.name);
+            assert!(!entry.reference.trim().is_empty(), "{} has no reference", entry.name);
             assert!(
                 entry.meaning.ends_with('.') && !entry.meaning.trim_end_matches('.').contains(". "),
                 "{}'s meaning should be one sentence",

@@ -39,14 +39,16 @@ pub fn sign(alg: Algorithm, key: &Key, signing_input: &[u8]) -> Result<Vec<u8>, 
             let pkcs8 = match private {
                 Some(PrivateKey::Pkcs8(der)) => der.clone(),
                 Some(PrivateKey::Sec1(der)) => {
-                    let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(ec_signing(alg), der).map_err(|e| crypto(&e))?;
+                    let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(ec_signing(alg), der)
+                        .map_err(|e| crypto(&e))?;
                     pair.to_pkcs8v1().map_err(|e| crypto(&e))?.as_ref().to_vec()
                 }
                 _ => return Err(SignError::PublicOnly(key.description())),
             };
             if alg == Algorithm::ES512 {
                 let _ = curve;
-                let pair = aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(ec_signing(alg), &pkcs8).map_err(|e| crypto(&e))?;
+                let pair =
+                    aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(ec_signing(alg), &pkcs8).map_err(|e| crypto(&e))?;
                 let rng = aws_lc_rs::rand::SystemRandom::new();
                 return pair.sign(&rng, signing_input).map(|s| s.as_ref().to_vec()).map_err(|e| crypto(&e));
             }

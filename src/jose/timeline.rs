@@ -59,7 +59,9 @@ impl TimeClaim {
                 let hint = match text.trim().parse::<f64>().ok().and_then(|n| numeric_date(&n.to_string()).ok()) {
                     Some(date) => format!("; as a number it would be {}", date.format("%Y-%m-%d %H:%M:%S UTC")),
                     None => match DateTime::parse_from_rfc3339(text.trim()) {
-                        Ok(date) => format!("; it looks like an ISO date, {}, which JWT does not use", date.to_rfc3339()),
+                        Ok(date) => {
+                            format!("; it looks like an ISO date, {}, which JWT does not use", date.to_rfc3339())
+                        }
                         Err(_) => String::new(),
                     },
                 };

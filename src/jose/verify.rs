@@ -109,7 +109,10 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             return SignatureVerdict::new(SignatureStatus::Unverifiable, format!("alg is {kind}, not a string"));
         }
         AlgHeader::Missing => {
-            return SignatureVerdict::new(SignatureStatus::Unverifiable, "the header has no alg, so nothing says how to check the signature");
+            return SignatureVerdict::new(
+                SignatureStatus::Unverifiable,
+                "the header has no alg, so nothing says how to check the signature",
+            );
         }
     };
 
@@ -123,7 +126,10 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             Family::Hmac => "enter the HMAC secret",
             _ => "load the issuer's public key (PEM, certificate, JWK or JWKS)",
         };
-        let mut verdict = SignatureVerdict::new(SignatureStatus::Unverifiable, format!("no key loaded: {needs} to check this {alg} signature"));
+        let mut verdict = SignatureVerdict::new(
+            SignatureStatus::Unverifiable,
+            format!("no key loaded: {needs} to check this {alg} signature"),
+        );
         verdict.key_confusion = None;
         return verdict;
     }
@@ -155,7 +161,8 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
         match check(alg, key, signed) {
             Ok(true) => {
                 attempts.push(Attempt { key: index, label: label.clone(), outcome: "verified".to_owned() });
-                let mut verdict = SignatureVerdict::new(SignatureStatus::Valid, format!("signature verified with {label}"));
+                let mut verdict =
+                    SignatureVerdict::new(SignatureStatus::Valid, format!("signature verified with {label}"));
                 verdict.key = Some(index);
                 verdict.attempts = attempts;
                 verdict.hints.extend(selection_note);
@@ -171,7 +178,8 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             (1, Some(misfit)) => format!("the key does not fit the token: {misfit}"),
             (n, _) => format!("none of the {n} loaded keys fits {alg}"),
         };
-        let status = if alg.family() == Family::Hmac { SignatureStatus::Invalid } else { SignatureStatus::Unverifiable };
+        let status =
+            if alg.family() == Family::Hmac { SignatureStatus::Invalid } else { SignatureStatus::Unverifiable };
         let mut verdict = SignatureVerdict::new(status, reason);
         if candidates.len() == 1 {
             verdict.key = candidates.first().copied();
@@ -211,8 +219,10 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
 fn shape_verdict(alg: Algorithm, signed: &Signed<'_>) -> Option<SignatureVerdict> {
     let sig = signed.signature;
     if sig.is_empty() {
-        let mut verdict =
-            SignatureVerdict::new(SignatureStatus::Invalid, format!("the signature segment is empty, but {alg} requires a signature"));
+        let mut verdict = SignatureVerdict::new(
+            SignatureStatus::Invalid,
+            format!("the signature segment is empty, but {alg} requires a signature"),
+        );
         verdict.hints.push("a token with its signature stripped must be rejected (RFC 8725 §3.1)".to_owned());
         return Some(verdict);
     }
@@ -232,7 +242,10 @@ fn shape_verdict(alg: Algorithm, signed: &Signed<'_>) -> Option<SignatureVerdict
         if is_der_ecdsa(sig) {
             let mut verdict = SignatureVerdict::new(
                 SignatureStatus::Invalid,
-                format!("the signature is DER-encoded ECDSA ({} bytes); JOSE wants raw r‖s ({expected} bytes for {alg})", sig.len()),
+                format!(
+                    "the signature is DER-encoded ECDSA ({} bytes); JOSE wants raw r‖s ({expected} bytes for {alg})",
+                    sig.len()
+                ),
             );
             verdict.hints.push(
                 "the issuer must convert the DER signature to the fixed-length r‖s form (RFC 7518 §3.4)".to_owned(),
@@ -276,7 +289,8 @@ fn check(alg: Algorithm, key: &Key, signed: &Signed<'_>) -> Result<bool, String>
         let KeyMaterial::Ec { point, .. } = &key.material else {
             return Err("not an EC key".to_owned());
         };
-        let public = aws_lc_rs::signature::UnparsedPublicKey::new(&aws_lc_rs::signature::ECDSA_P521_SHA512_FIXED, point);
+        let public =
+            aws_lc_rs::signature::UnparsedPublicKey::new(&aws_lc_rs::signature::ECDSA_P521_SHA512_FIXED, point);
         return Ok(public.verify(signed.signing_input, signed.signature).is_ok());
     }
     let Some(jwt_alg) = alg.to_jsonwebtoken() else {
@@ -299,7 +313,8 @@ fn decoding_key(key: &Key) -> DecodingKey {
 fn hmac_matches(alg: Algorithm, secret: &[u8], signed: &Signed<'_>) -> bool {
     let Some(jwt_alg) = alg.to_jsonwebtoken() else { return false };
     let signature = base64url::encode(signed.signature);
-    jsonwebtoken::crypto::verify(&signature, signed.signing_input, &DecodingKey::from_secret(secret), jwt_alg).unwrap_or(false)
+    jsonwebtoken::crypto::verify(&signature, signed.signing_input, &DecodingKey::from_secret(secret), jwt_alg)
+        .unwrap_or(false)
 }
 
 /// What the user may have got wrong, tested rather than guessed: each hint is given only
