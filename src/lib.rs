@@ -3,8 +3,9 @@
 //! - [`jose`] is the core: pure functions over bytes, keys and a `now` passed in.
 //! - [`inspection`] derives everything shown about one input from (input, keys, settings, now).
 //! - [`report`] turns an inspection into the stable JSON the CLI prints.
-//! - [`cli`] is the command line; the desktop app lives in the binary's `app` module.
+//! - [`cli`] is the command line, [`app`] the desktop workbench (egui).
 
+pub mod app;
 pub mod cli;
 pub mod inspection;
 pub mod jose;

@@ -5,9 +5,13 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match jwt_inspector::cli::run() {
         jwt_inspector::cli::Outcome::Exit(code) => code,
-        jwt_inspector::cli::Outcome::Gui => {
-            eprintln!("jwt-inspector: the desktop app is not built yet; use `jwt-inspector inspect --help`");
-            ExitCode::from(2)
-        }
+        jwt_inspector::cli::Outcome::Gui => match jwt_inspector::app::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("jwt-inspector: the window could not be opened: {error}");
+                eprintln!("jwt-inspector: the command line works without a display: jwt-inspector inspect --help");
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -1,0 +1,34 @@
+//! Bundled demo material (public: published in the repository, never for real use). The
+//! app signs a fresh demo token at start so a first-time user sees every pane working,
+//! including a live countdown on the timeline.
+
+use chrono::{DateTime, Utc};
+
+use crate::jose::alg::Algorithm;
+use crate::jose::keys::{self, Key};
+use crate::jose::sign;
+
+pub const PRIVATE_KEY_PEM: &str = include_str!("../../assets/demo/demo-rs256.private.pem");
+pub const PUBLIC_KEY_PEM: &str = include_str!("../../assets/demo/demo-rs256.public.pem");
+pub const KID: &str = "demo-rs256";
+pub const SOURCE: &str = "demo key (public demo material)";
+
+/// The demo's public key, ready to verify, named as demo material.
+pub fn public_key() -> Option<Key> {
+    let mut key = keys::load(PUBLIC_KEY_PEM.as_bytes(), SOURCE).ok()?.keys.into_iter().next()?;
+    key.kid = Some(KID.to_owned());
+    Some(key)
+}
+
+/// A demo token issued at `now` that expires 15 minutes later, as an identity provider
+/// would issue it, in an `Authorization` header line.
+pub fn token(now: DateTime<Utc>) -> Option<String> {
+    let signer = keys::load(PRIVATE_KEY_PEM.as_bytes(), "demo").ok()?.keys.into_iter().next()?;
+    let iat = now.timestamp();
+    let header = format!(r#"{{"alg":"RS256","typ":"JWT","kid":"{KID}"}}"#);
+    let payload = format!(
+        r#"{{"iss":"https://id.example.com","sub":"user-1234","aud":"api://orders","name":"Ada Lovelace","scope":"orders:read orders:write","iat":{iat},"nbf":{iat},"exp":{},"jti":"demo-0001"}}"#,
+        iat + 15 * 60
+    );
+    sign::encode(&header, &payload, Algorithm::RS256, &signer).ok().map(|t| format!("Authorization: Bearer {t}"))
+}

@@ -1,0 +1,14 @@
+//! The desktop workbench (egui/eframe): draws an `Inspection`, turns user actions into
+//! `Command`s. It reads files, the clipboard and the clock; the core does the rest.
+
+pub mod command;
+mod demo;
+mod file_dialog;
+pub mod panes;
+pub mod settings;
+pub mod theme;
+mod workbench;
+
+pub use command::{Command, Highlight, ThemeChoice};
+pub use settings::UiSettings;
+pub use workbench::{App, Clock, run};

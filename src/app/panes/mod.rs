@@ -1,0 +1,55 @@
+//! The workbench's panes. Each is a plain struct with a `ui` function that draws the
+//! current `Inspection` and pushes `Command`s; none of them decides a verdict.
+
+pub mod decoded;
+pub mod encoded;
+pub mod findings;
+pub mod signature;
+pub mod status;
+pub mod timeline;
+
+use chrono::{DateTime, Local, Utc};
+
+use crate::app::command::{Command, Highlight};
+use crate::app::settings::{Inputs, UiSettings};
+use crate::app::theme::Palette;
+use crate::inspection::Inspection;
+use crate::jose::keys::Key;
+
+/// What every pane may read and change during one frame.
+pub struct Cx<'a> {
+    pub inspection: &'a Inspection,
+    pub inputs: &'a mut Inputs,
+    pub keys: &'a [Key],
+    /// Indices into `keys` of bundled demo keys (shown as public demo material).
+    pub demo_keys: &'a [usize],
+    pub settings: &'a mut UiSettings,
+    /// The member highlighted by hover or by a clicked finding.
+    pub highlight: Option<&'a Highlight>,
+    pub palette: &'static Palette,
+    /// The clock's time (the timeline's evaluation time may differ).
+    pub clock: DateTime<Utc>,
+    pub dialog_unavailable: Option<&'a str>,
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl Cx<'_> {
+    /// A date as the user chose to see it: UTC or local.
+    pub fn format_date(&self, date: DateTime<Utc>) -> String {
+        if self.settings.local_time {
+            date.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S %:z").to_string()
+        } else {
+            date.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+        }
+    }
+}
+
+/// A small "copy" button that puts `text` on the clipboard.
+pub fn copy_button(ui: &mut egui::Ui, what: &str, text: impl FnOnce() -> Option<String>, commands: &mut Vec<Command>) {
+    if ui.small_button("Copy").on_hover_text(format!("Copy {what}")).clicked()
+        && let Some(text) = text()
+    {
+        ui.ctx().copy_text(text);
+        commands.push(Command::Notify(format!("copied {what}")));
+    }
+}

@@ -1,0 +1,259 @@
+//! Pane 3: signature and keys. The core's verdict (word, colour, icon, cause and repair
+//! hints), the signing input and signature bytes, the loaded keys, the key loaders (file
+//! dialog, drop, paste) and the HMAC secret field, plus the optional expectations.
+
+use egui::RichText;
+
+use crate::app::command::Command;
+use crate::app::panes::Cx;
+use crate::jose::keys::SecretEncoding;
+use crate::jose::token::TokenKind;
+
+#[derive(Default)]
+pub struct SignaturePane {}
+
+impl SignaturePane {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+        let Self {} = self;
+        egui::ScrollArea::vertical().id_salt("signature-scroll").auto_shrink([false, false]).show(ui, |ui| {
+            verdict_ui(ui, cx);
+            ui.separator();
+            keys_ui(ui, cx);
+            ui.separator();
+            secret_ui(ui, cx);
+            ui.separator();
+            expectations_ui(ui, cx);
+        });
+    }
+}
+
+fn verdict_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let inspection = cx.inspection;
+    let verdict = &inspection.signature;
+    ui.heading(RichText::new("Signature").color(cx.palette.signature));
+    let (color, icon, word) = cx.palette.signature_status(verdict.status);
+    ui.label(RichText::new(format!("{icon} {word}")).strong().size(20.0).color(color));
+    ui.label(RichText::new(&verdict.reason).color(color));
+    for hint in &verdict.hints {
+        ui.label(RichText::new(format!("Hint: {hint}")).color(cx.palette.info));
+    }
+    if verdict.attempts.len() > 1 {
+        egui::CollapsingHeader::new(format!("{} keys tried", verdict.attempts.len())).id_salt("attempts").show(
+            ui,
+            |ui| {
+                for attempt in &verdict.attempts {
+                    ui.label(RichText::new(format!("{}: {}", attempt.label, attempt.outcome)).small());
+                }
+            },
+        );
+    }
+    let Some(token) = &inspection.token else { return };
+    if token.kind == TokenKind::Jwe {
+        return;
+    }
+    egui::Grid::new("signature-facts").num_columns(2).spacing([8.0, 2.0]).show(ui, |ui| {
+        ui.label("Algorithm");
+        ui.label(RichText::new(inspection.alg.label()).monospace().strong());
+        ui.end_row();
+        if let Some(kid) = &inspection.kid {
+            ui.label("Key id (kid)");
+            ui.label(RichText::new(kid).monospace());
+            ui.end_row();
+        }
+    });
+    egui::CollapsingHeader::new("Signing input and signature bytes")
+        .id_salt("signing-input")
+        .default_open(cx.settings.presenter)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new("Signing input = base64url(header) . base64url(payload), the exact received bytes:")
+                    .small(),
+            );
+            if let Some(input) = token.signing_input() {
+                let shown = if input.len() > 600 {
+                    format!("{}… ({} bytes)", input.get(..600).unwrap_or_default(), input.len())
+                } else {
+                    input.to_owned()
+                };
+                ui.label(RichText::new(shown).monospace().small());
+            }
+            match token.signature() {
+                Some(sig) => {
+                    ui.label(RichText::new(format!("Signature: {} bytes", sig.len())).small());
+                    let hex: Vec<String> = sig.iter().take(256).map(|b| format!("{b:02x}")).collect();
+                    ui.label(RichText::new(hex.join(" ")).monospace().small().color(cx.palette.signature));
+                }
+                None => {
+                    ui.label(RichText::new("The signature segment is not base64url.").color(cx.palette.bad));
+                }
+            }
+        });
+}
+
+fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    ui.horizontal(|ui| {
+        ui.heading("Keys");
+        let open = Command::OpenKeyDialog;
+        let hint = open.shortcut().map_or_else(String::new, |s| format!(" ({})", ui.ctx().format_shortcut(&s)));
+        if ui
+            .button("Load key…")
+            .on_hover_text(format!("Open PEM, certificate, DER, JWK or JWKS files{hint}"))
+            .clicked()
+        {
+            cx.commands.push(open);
+        }
+        if !cx.keys.is_empty() && ui.small_button("Remove all").clicked() {
+            cx.commands.push(Command::ClearKeys);
+        }
+    });
+    if let Some(why) = cx.dialog_unavailable {
+        ui.label(RichText::new(why).small().color(cx.palette.warn));
+    } else {
+        ui.label(RichText::new("…or drop key files on the window, or paste below.").small().color(cx.palette.muted));
+    }
+    let verified = cx
+        .inspection
+        .signature
+        .key
+        .filter(|_| cx.inspection.signature.status == crate::jose::verify::SignatureStatus::Valid);
+    for (index, key) in cx.keys.iter().enumerate() {
+        let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(4));
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                if verified == Some(index) {
+                    ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
+                }
+                ui.label(RichText::new(key.short_name()).strong());
+                if let Some(kid) = &key.kid {
+                    ui.label(RichText::new(format!("kid {kid}")).monospace());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button("✖").on_hover_text("Remove this key").clicked() {
+                        cx.commands.push(Command::RemoveKey(index));
+                    }
+                });
+            });
+            if cx.demo_keys.contains(&index) {
+                ui.label(
+                    RichText::new("Demo key: public demo material, never use it for anything real")
+                        .small()
+                        .color(cx.palette.warn),
+                );
+            }
+            let algorithms: Vec<&str> = key.algorithms().iter().map(|a| a.name()).collect();
+            ui.label(
+                RichText::new(format!("{} · from {} · fits {}", key.format, key.source, algorithms.join(", "))).small(),
+            );
+            ui.label(
+                RichText::new(format!("thumbprint {}", key.thumbprint())).small().monospace().color(cx.palette.muted),
+            )
+            .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
+            if let Some(cert) = &key.certificate {
+                ui.label(RichText::new(format!("certificate: {}", cert.subject)).small());
+            }
+            for note in &key.notes {
+                ui.label(RichText::new(format!("note: {note}")).small().color(cx.palette.info));
+            }
+        });
+    }
+    egui::CollapsingHeader::new("Paste a key (PEM, certificate, JWK or JWKS)").id_salt("paste-key").show(ui, |ui| {
+        let response = ui.add(
+            egui::TextEdit::multiline(&mut cx.inputs.key_paste)
+                .id_salt("key-paste")
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .code_editor()
+                .hint_text("-----BEGIN PUBLIC KEY-----\n…"),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Pasted key"));
+        if ui.button("Load pasted key").clicked() {
+            cx.commands.push(Command::LoadPastedKey);
+        }
+    });
+}
+
+fn secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    ui.label(RichText::new("HMAC secret").strong()).on_hover_text("For HS256/384/512 tokens. Never saved to disk.");
+    ui.horizontal(|ui| {
+        let width = ui.available_width() - 190.0;
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut cx.inputs.secret)
+                .id_salt("secret")
+                .password(!cx.inputs.secret_visible)
+                .desired_width(width.max(80.0))
+                .hint_text("secret"),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "HMAC secret"));
+        if response.changed() {
+            cx.commands.push(Command::SecretEdited);
+        }
+        let before = cx.inputs.secret_encoding;
+        let combo = egui::ComboBox::from_id_salt("secret-encoding").selected_text(before.label()).width(90.0).show_ui(
+            ui,
+            |ui| {
+                for encoding in SecretEncoding::ALL {
+                    ui.selectable_value(&mut cx.inputs.secret_encoding, encoding, encoding.label());
+                }
+            },
+        );
+        combo
+            .response
+            .on_hover_text("How the secret's text is read: the tool never guesses")
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Secret encoding"));
+        if cx.inputs.secret_encoding != before {
+            cx.commands.push(Command::SecretEdited);
+        }
+        ui.checkbox(&mut cx.inputs.secret_visible, "show");
+    });
+    if let Some(error) = &cx.inputs.secret_error {
+        ui.label(RichText::new(format!("✖ {error}")).color(cx.palette.bad));
+    }
+}
+
+fn expectations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    egui::CollapsingHeader::new("Expectations and leeway").id_salt("expectations").show(ui, |ui| {
+        let mut changed = false;
+        let expect = &mut cx.settings.inspection.expect;
+        egui::Grid::new("expect-grid").num_columns(2).show(ui, |ui| {
+            for (label, field) in [("Issuer (iss)", &mut expect.issuer), ("Audience (aud)", &mut expect.audience)] {
+                ui.label(label);
+                let mut text = field.clone().unwrap_or_default();
+                if ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any")).changed() {
+                    *field = (!text.is_empty()).then_some(text);
+                    changed = true;
+                }
+                ui.end_row();
+            }
+            ui.label("Allowed algorithms");
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut cx.settings.algorithms_text)
+                        .desired_width(220.0)
+                        .hint_text("any, e.g. RS256, ES256"),
+                )
+                .changed()
+            {
+                expect.algorithms = cx
+                    .settings
+                    .algorithms_text
+                    .split([',', ' '])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                changed = true;
+            }
+            ui.end_row();
+            ui.label("Leeway (seconds)");
+            changed |= ui.add(egui::DragValue::new(&mut cx.settings.inspection.leeway).range(0..=86_400)).changed();
+            ui.end_row();
+        });
+        for check in &cx.inspection.checks {
+            let color = if check.passed { cx.palette.good } else { cx.palette.bad };
+            ui.label(RichText::new(format!("{} {}", if check.passed { "✔" } else { "✖" }, check.message)).color(color));
+        }
+        if changed {
+            cx.commands.push(Command::SettingsEdited);
+        }
+    });
+}

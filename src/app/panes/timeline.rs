@@ -1,0 +1,259 @@
+//! Pane 4: the timeline. A time axis spanning the token's time claims and now, the valid
+//! window shaded, the leeway as bands on its edges, a live "now" line, hover for exact
+//! times, and a draggable "evaluate at" cursor. Absurd values (year 30000, before 1970) are
+//! drawn at the edge with an arrow and named, so the axis stays readable.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Vec2};
+
+use crate::app::command::Command;
+use crate::app::panes::Cx;
+use crate::jose::timeline::{TimeStatus, human_duration, relative};
+
+/// Where things were drawn in the last frame (tests read it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub rect: Rect,
+    /// x of the clock's "now" line.
+    pub now_x: f32,
+    /// x of the evaluation instant (equal to `now_x` unless the cursor was dragged).
+    pub evaluated_x: f32,
+    pub exp_x: Option<f32>,
+    pub iat_x: Option<f32>,
+}
+
+#[derive(Default)]
+pub struct TimelinePane {
+    pub geometry: Option<Geometry>,
+}
+
+// Markers beyond this distance from now are drawn at the edge instead of stretching the axis.
+const FAR: i64 = 50 * 365 * 86_400;
+
+impl TimelinePane {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+        let timeline = &cx.inspection.timeline;
+        let palette = cx.palette;
+        let evaluated = timeline.now;
+        let clock = cx.clock;
+        let moved = (evaluated - clock).num_seconds().abs() > 1;
+
+        ui.horizontal(|ui| {
+            ui.heading("Timeline");
+            let (color, icon, word) = palette.time_status(&timeline.status);
+            ui.label(RichText::new(format!("{icon} {word}")).strong().color(color));
+            ui.label(RichText::new(&timeline.phrase).color(color));
+            if let Some(lifetime) = timeline.lifetime {
+                ui.label(RichText::new(format!("· lifetime {}", human_duration(lifetime))).color(palette.muted));
+            }
+            if timeline.leeway > 0 {
+                ui.label(RichText::new(format!("· leeway {} s", timeline.leeway)).color(palette.muted));
+            }
+            if moved {
+                ui.label(RichText::new(format!("· evaluated at {}", cx.format_date(evaluated))).color(palette.info));
+                if ui.button("Back to now").clicked() {
+                    cx.commands.push(Command::EvaluateAt(None));
+                }
+            }
+        });
+        for claim in &timeline.claims {
+            for note in &claim.notes {
+                ui.label(RichText::new(format!("{}: {note}", claim.name)).small().color(palette.warn));
+            }
+        }
+
+        let height = ui.available_height().clamp(70.0, 160.0);
+        let (response, painter) = ui.allocate_painter(Vec2::new(ui.available_width(), height), Sense::click_and_drag());
+        let rect = response.rect;
+        let visuals = ui.visuals();
+        painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+
+        let events: Vec<(&str, DateTime<Utc>)> = timeline.events.iter().map(|e| (e.claim.as_str(), e.at)).collect();
+        if events.is_empty() {
+            let text = match timeline.status {
+                TimeStatus::Invalid => "The time claims are not dates: see above.",
+                _ => "This token has no time claims (iat, nbf, exp): it never expires.",
+            };
+            painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(14.0), palette.muted);
+            self.geometry = None;
+            return;
+        }
+
+        // Axis range from the events near now, now and the evaluation instant, padded.
+        let near = |t: &DateTime<Utc>| (*t - clock).num_seconds().abs() <= FAR;
+        let mut times: Vec<i64> = events.iter().map(|e| e.1).filter(near).map(|t| t.timestamp()).collect();
+        times.push(clock.timestamp());
+        times.push(evaluated.timestamp());
+        let (min, max) = (times.iter().min().copied().unwrap_or(0), times.iter().max().copied().unwrap_or(0));
+        let span = (max - min).max(120);
+        let pad = (span / 10).max(30);
+        let (start, end) = (min - pad, max + pad);
+        let left = rect.left() + 12.0;
+        let right = rect.right() - 12.0;
+        let x_of = |t: i64| -> f32 {
+            let fraction = (t.saturating_sub(start)) as f64 / (end - start).max(1) as f64;
+            left + (right - left) * fraction.clamp(0.0, 1.0) as f32
+        };
+        let t_of = |x: f32| -> i64 {
+            let fraction = f64::from(((x - left) / (right - left)).clamp(0.0, 1.0));
+            start + ((end - start) as f64 * fraction).round() as i64
+        };
+        let axis_y = rect.bottom() - 26.0;
+
+        // The valid window, and the leeway bands on its edges.
+        let from_x = timeline.valid_from.filter(near).map_or(left, |t| x_of(t.timestamp()));
+        let until_x = timeline.valid_until.filter(near).map_or(right, |t| x_of(t.timestamp()));
+        if until_x > from_x {
+            let window = Rect::from_x_y_ranges(from_x..=until_x, (rect.top() + 18.0)..=axis_y);
+            painter.rect_filled(window, 0.0, palette.good.gamma_multiply(0.18));
+        }
+        let leeway = timeline.leeway;
+        if leeway > 0 {
+            for edge in [timeline.valid_from, timeline.valid_until].into_iter().flatten().filter(near) {
+                let (a, b) = (x_of(edge.timestamp() - leeway), x_of(edge.timestamp() + leeway));
+                let band = Rect::from_x_y_ranges(a..=b.max(a + 2.0), (rect.top() + 18.0)..=axis_y);
+                painter.rect_filled(band, 0.0, palette.warn.gamma_multiply(0.25));
+            }
+        }
+
+        // Axis and ticks.
+        let text_color = visuals.text_color();
+        painter.line_segment([Pos2::new(left, axis_y), Pos2::new(right, axis_y)], Stroke::new(1.0, text_color));
+        let step = tick_step(end - start);
+        let mut tick = start.div_euclid(step) * step + step;
+        while tick < end {
+            let x = x_of(tick);
+            painter.line_segment([Pos2::new(x, axis_y), Pos2::new(x, axis_y + 4.0)], Stroke::new(1.0, text_color));
+            if let Some(date) = DateTime::from_timestamp(tick, 0) {
+                let label =
+                    if step < 86_400 { date.format("%H:%M").to_string() } else { date.format("%Y-%m-%d").to_string() };
+                painter.text(
+                    Pos2::new(x, axis_y + 6.0),
+                    Align2::CENTER_TOP,
+                    label,
+                    FontId::proportional(11.0),
+                    palette.muted,
+                );
+            }
+            tick += step;
+        }
+
+        // Claim markers; far ones at the edge with an arrow.
+        let mut geometry = Geometry {
+            rect,
+            now_x: x_of(clock.timestamp()),
+            evaluated_x: x_of(evaluated.timestamp()),
+            exp_x: None,
+            iat_x: None,
+        };
+        let mut placed: Vec<(f32, usize)> = Vec::new();
+        for (claim, at) in &events {
+            let color = match *claim {
+                "exp" => palette.bad,
+                "nbf" => palette.warn,
+                "iat" => palette.info,
+                _ => palette.payload,
+            };
+            let far = !near(at);
+            let x = if far { if *at > clock { right } else { left } } else { x_of(at.timestamp()) };
+            match *claim {
+                "exp" => geometry.exp_x = Some(x),
+                "iat" => geometry.iat_x = Some(x),
+                _ => {}
+            }
+            // Labels closer than 48 points go on the next row down.
+            let row = (0..3).find(|r| placed.iter().all(|(px, pr)| *pr != *r || (px - x).abs() > 48.0)).unwrap_or(0);
+            placed.push((x, row));
+            let label_y = rect.top() + 4.0 + row as f32 * 15.0;
+            painter.line_segment([Pos2::new(x, label_y + 14.0), Pos2::new(x, axis_y)], Stroke::new(2.0, color));
+            let text = if far {
+                format!("{claim} {} {}", if *at > clock { "→" } else { "←" }, at.format("%Y"))
+            } else {
+                (*claim).to_owned()
+            };
+            let align = if x > right - 40.0 {
+                Align2::RIGHT_TOP
+            } else if x < left + 40.0 {
+                Align2::LEFT_TOP
+            } else {
+                Align2::CENTER_TOP
+            };
+            // A backing keeps the label readable where marker lines cross it.
+            let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), color);
+            let label_rect = align.anchor_size(Pos2::new(x, label_y), galley.size()).expand(1.0);
+            painter.rect_filled(label_rect, 2.0, visuals.extreme_bg_color);
+            painter.galley(label_rect.min + Vec2::splat(1.0), galley, color);
+        }
+
+        // Now, and the evaluation cursor when it was moved.
+        let now_color = if visuals.dark_mode { Color32::WHITE } else { Color32::BLACK };
+        painter.line_segment(
+            [Pos2::new(geometry.now_x, rect.top() + 36.0), Pos2::new(geometry.now_x, axis_y)],
+            Stroke::new(2.0, now_color),
+        );
+        painter.text(
+            Pos2::new(geometry.now_x, axis_y - 14.0),
+            Align2::LEFT_BOTTOM,
+            " now",
+            FontId::proportional(12.0),
+            now_color,
+        );
+        if moved {
+            let x = geometry.evaluated_x;
+            painter
+                .line_segment([Pos2::new(x, rect.top() + 36.0), Pos2::new(x, axis_y)], Stroke::new(2.0, palette.info));
+            painter.text(
+                Pos2::new(x, rect.top() + 36.0),
+                Align2::LEFT_TOP,
+                " evaluated",
+                FontId::proportional(12.0),
+                palette.info,
+            );
+        }
+
+        // Hover: the exact time under the pointer, and the nearest marker's timestamp.
+        if let Some(pointer) = response.hover_pos() {
+            painter.line_segment(
+                [Pos2::new(pointer.x, rect.top()), Pos2::new(pointer.x, rect.bottom())],
+                Stroke::new(1.0, palette.muted),
+            );
+            let t = t_of(pointer.x);
+            let mut tip = DateTime::from_timestamp(t, 0)
+                .map(|d| format!("{} ({})", cx.format_date(d), relative(d, clock)))
+                .unwrap_or_default();
+            for (claim, at) in &events {
+                if near(at) && (x_of(at.timestamp()) - pointer.x).abs() < 6.0 {
+                    tip.push_str(&format!(
+                        "\n{claim} = {} ({}, {})",
+                        at.timestamp(),
+                        cx.format_date(*at),
+                        relative(*at, clock)
+                    ));
+                }
+            }
+            tip.push_str("\nDrag to evaluate validity at another instant.");
+            response.clone().on_hover_text_at_pointer(tip);
+        }
+        if (response.dragged() || response.clicked())
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            cx.commands.push(Command::EvaluateAt(Some(t_of(pointer.x))));
+        }
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+        self.geometry = Some(geometry);
+
+        // The live "now" line: one repaint a second while the timeline is visible.
+        if !moved {
+            let millis = i64::from(clock.timestamp_subsec_millis());
+            let wait = TimeDelta::milliseconds(1_000 - millis).to_std().unwrap_or(std::time::Duration::from_secs(1));
+            ui.ctx().request_repaint_after(wait);
+        }
+    }
+}
+
+/// A tick interval giving about 4 to 8 ticks over `span` seconds.
+fn tick_step(span: i64) -> i64 {
+    const STEPS: [i64; 16] =
+        [1, 5, 15, 30, 60, 300, 900, 1_800, 3_600, 10_800, 21_600, 43_200, 86_400, 604_800, 2_592_000, 31_536_000];
+    STEPS.iter().copied().find(|step| span / step <= 8).unwrap_or_else(|| (span / 8 / 31_536_000 + 1) * 31_536_000)
+}

@@ -1,0 +1,63 @@
+//! The app's state that is not derived: what the user typed (never persisted) and the UI
+//! settings (persisted between runs with eframe's storage: never tokens, keys or secrets).
+
+use crate::app::command::ThemeChoice;
+use crate::inspection::Settings;
+use crate::jose::keys::SecretEncoding;
+
+/// Text the user typed into the workbench's fields. Never written to disk.
+#[derive(Default)]
+pub struct Inputs {
+    pub token: String,
+    pub secret: String,
+    pub secret_encoding: SecretEncoding,
+    pub secret_visible: bool,
+    /// Why the secret could not be read in its encoding, if it could not.
+    pub secret_error: Option<String>,
+    pub key_paste: String,
+}
+
+/// Persisted settings: layout, theme, presentation, inspection options.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct UiSettings {
+    pub theme: ThemeChoice,
+    /// Large fonts for teaching (F11).
+    pub presenter: bool,
+    /// Zoom factor chosen with Ctrl+= / Ctrl+- (presenter mode multiplies it).
+    pub zoom: f32,
+    /// Show dates in local time instead of UTC.
+    pub local_time: bool,
+    /// Leeway and expectations.
+    pub inspection: Settings,
+    /// The "allowed algorithms" field as typed.
+    pub algorithms_text: String,
+    /// Pane sizes in points.
+    pub encoded_width: f32,
+    pub signature_width: f32,
+    pub bottom_height: f32,
+    pub findings_width: f32,
+}
+
+impl Default for UiSettings {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::System,
+            presenter: false,
+            zoom: 1.0,
+            local_time: false,
+            inspection: Settings::default(),
+            algorithms_text: String::new(),
+            encoded_width: 430.0,
+            signature_width: 400.0,
+            bottom_height: 230.0,
+            findings_width: 520.0,
+        }
+    }
+}
+
+/// Key under which eframe stores the settings.
+pub const STORAGE_KEY: &str = "jwt-inspector-settings";
+
+/// Presenter mode enlarges everything by this much.
+pub const PRESENTER_SCALE: f32 = 1.5;

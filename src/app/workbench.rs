@@ -1,0 +1,559 @@
+//! The workbench: owns what the user typed and loaded, rebuilds the `Inspection` when an
+//! input changes (never every frame), lays out the panes, and applies the `Command`s they
+//! send at the end of the frame.
+
+use chrono::{DateTime, Utc};
+use egui::ThemePreference;
+
+use crate::app::command::{Command, Highlight, ThemeChoice};
+use crate::app::demo;
+use crate::app::file_dialog::{self, FileDialogs, Pick};
+use crate::app::panes::Cx;
+use crate::app::panes::decoded::DecodedPane;
+use crate::app::panes::encoded::{self, EncodedPane};
+use crate::app::panes::findings::FindingsPane;
+use crate::app::panes::signature::SignaturePane;
+use crate::app::panes::status::StatusBar;
+use crate::app::panes::timeline::{self, TimelinePane};
+use crate::app::settings::{Inputs, PRESENTER_SCALE, STORAGE_KEY, UiSettings};
+use crate::app::theme;
+use crate::inspection::{EncodedRange, Inspection};
+use crate::jose::keys::{self, Key};
+use crate::jose::token::Content;
+
+/// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    pub fn now(self) -> DateTime<Utc> {
+        match self {
+            Self::System => Utc::now(),
+            Self::Fixed(at) => at,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Panes {
+    encoded: EncodedPane,
+    decoded: DecodedPane,
+    signature: SignaturePane,
+    timeline: TimelinePane,
+    findings: FindingsPane,
+    status: StatusBar,
+}
+
+pub struct App {
+    inputs: Inputs,
+    selected: usize,
+    /// Keys loaded from files, drops, pastes and the demo.
+    keys: Vec<Key>,
+    /// Indices into `keys` that are bundled demo keys.
+    demo_keys: Vec<usize>,
+    /// The secret field's key, when it holds one.
+    secret_key: Option<Key>,
+    /// `keys` followed by the secret: what the inspection was made with.
+    all_keys: Vec<Key>,
+    settings: UiSettings,
+    clock: Clock,
+    evaluate_at: Option<i64>,
+    inspection: Inspection,
+    inspected_second: i64,
+    dirty: bool,
+    hover: Option<Highlight>,
+    pinned: Option<Highlight>,
+    note: String,
+    title: String,
+    dialogs: FileDialogs,
+    commands: Vec<Command>,
+    focus_editor: bool,
+    applied_view: Option<(ThemeChoice, f32)>,
+    panes: Panes,
+}
+
+impl App {
+    /// The app as `cargo run` starts it: settings from eframe's storage, the demo loaded.
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        let settings = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
+        let mut app = Self::with_settings(settings, Clock::System);
+        app.apply(Command::LoadDemo);
+        app
+    }
+
+    /// An app with the given settings and clock and nothing loaded (tests start here).
+    pub fn with_settings(settings: UiSettings, clock: Clock) -> Self {
+        let inspection = Inspection::new("", &[], &settings.inspection, clock.now());
+        Self {
+            inputs: Inputs::default(),
+            selected: 0,
+            keys: Vec::new(),
+            demo_keys: Vec::new(),
+            secret_key: None,
+            all_keys: Vec::new(),
+            settings,
+            clock,
+            evaluate_at: None,
+            inspection,
+            inspected_second: clock.now().timestamp(),
+            dirty: false,
+            hover: None,
+            pinned: None,
+            note: String::new(),
+            title: String::new(),
+            dialogs: FileDialogs::default(),
+            commands: Vec::new(),
+            focus_editor: false,
+            applied_view: None,
+            panes: Panes::default(),
+        }
+    }
+
+    pub fn inspection(&self) -> &Inspection {
+        &self.inspection
+    }
+
+    pub fn input(&self) -> &str {
+        &self.inputs.token
+    }
+
+    /// Every key the inspection used: loaded keys, then the secret field's.
+    pub fn inspection_keys(&self) -> &[Key] {
+        &self.all_keys
+    }
+
+    pub fn settings(&self) -> &UiSettings {
+        &self.settings
+    }
+
+    /// The member highlighted now (by hover, or by a clicked finding).
+    pub fn highlight(&self) -> Option<&Highlight> {
+        self.hover.as_ref().or(self.pinned.as_ref())
+    }
+
+    /// The input characters painted as carrying the highlighted member.
+    pub fn highlighted_input(&self) -> Vec<EncodedRange> {
+        self.highlight()
+            .and_then(|h| {
+                encoded::member_span(&self.inspection, h).map(|span| self.inspection.encoded_ranges(h.part, span))
+            })
+            .unwrap_or_default()
+    }
+
+    /// Where the timeline was last drawn.
+    pub fn timeline_geometry(&self) -> Option<timeline::Geometry> {
+        self.panes.timeline.geometry
+    }
+
+    /// Queues a command, as a button would; it is applied at the end of the next frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        match self.evaluate_at.and_then(|t| DateTime::from_timestamp(t, 0)) {
+            Some(at) => at,
+            None => self.clock.now(),
+        }
+    }
+
+    fn reinspect(&mut self) {
+        let now = self.now();
+        self.all_keys = self.keys.iter().cloned().chain(self.secret_key.clone()).collect();
+        self.inspection = Inspection::with_selection(
+            &self.inputs.token,
+            self.selected,
+            &self.all_keys,
+            &self.settings.inspection,
+            now,
+        );
+        self.inspected_second = self.clock.now().timestamp();
+        self.dirty = false;
+    }
+
+    fn load_keys(&mut self, name: &str, bytes: &[u8]) {
+        match keys::load(bytes, name) {
+            Ok(loaded) => {
+                let count = loaded.keys.len();
+                for key in loaded.keys {
+                    // Loading the same key twice adds nothing.
+                    if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
+                        self.keys.push(key);
+                    }
+                }
+                self.note = format!("loaded {count} key{} from {name}", if count == 1 { "" } else { "s" });
+                for warning in loaded.warnings {
+                    self.note.push_str(&format!("; skipped {warning}"));
+                }
+            }
+            Err(error) => self.note = format!("✖ {name}: {error}"),
+        }
+        self.dirty = true;
+    }
+
+    fn secret_changed(&mut self) {
+        let inputs = &mut self.inputs;
+        inputs.secret_error = None;
+        self.secret_key = if inputs.secret.is_empty() {
+            None
+        } else {
+            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, "the secret field") {
+                Ok(key) => Some(key),
+                Err(error) => {
+                    inputs.secret_error = Some(error.to_string());
+                    None
+                }
+            }
+        };
+        self.dirty = true;
+    }
+
+    /// Applies one command now.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::SetInput(text) | Command::PasteToken(text) => {
+                self.inputs.token = text;
+                self.selected = 0;
+                self.pinned = None;
+                self.dirty = true;
+            }
+            Command::InputEdited => {
+                self.dirty = true;
+                self.pinned = None;
+            }
+            Command::SelectCandidate(index) => {
+                self.selected = index;
+                self.pinned = None;
+                self.dirty = true;
+            }
+            Command::LoadToken { name, bytes } => {
+                self.note = format!("opened {name}");
+                self.apply(Command::SetInput(String::from_utf8_lossy(&bytes).into_owned()));
+            }
+            Command::LoadKey { name, bytes } => self.load_keys(&name, &bytes),
+            Command::LoadPastedKey => {
+                let text = std::mem::take(&mut self.inputs.key_paste);
+                self.load_keys("pasted key", text.as_bytes());
+                // Keep the text when it did not load, so nothing typed is lost.
+                if self.note.starts_with('✖') {
+                    self.inputs.key_paste = text;
+                }
+            }
+            Command::RemoveKey(index) => {
+                if index < self.keys.len() {
+                    self.keys.remove(index);
+                    self.demo_keys.retain(|d| *d != index);
+                    for d in &mut self.demo_keys {
+                        if *d > index {
+                            *d -= 1;
+                        }
+                    }
+                } else {
+                    self.inputs.secret.clear();
+                    self.secret_changed();
+                }
+                self.dirty = true;
+            }
+            Command::ClearKeys => {
+                self.keys.clear();
+                self.demo_keys.clear();
+                self.dirty = true;
+            }
+            Command::SetSecret { text, encoding } => {
+                self.inputs.secret = text;
+                self.inputs.secret_encoding = encoding;
+                self.secret_changed();
+            }
+            Command::SecretEdited => self.secret_changed(),
+            Command::SettingsEdited => self.dirty = true,
+            Command::EvaluateAt(at) => {
+                self.evaluate_at = at;
+                self.dirty = true;
+            }
+            Command::Highlight(highlight) => self.hover = highlight,
+            Command::Pin(highlight) => self.pinned = highlight,
+            Command::Notify(note) => self.note = note,
+            Command::LoadDemo => {
+                if let Some(key) = demo::public_key() {
+                    match self.keys.iter().position(|k| k.material == key.material) {
+                        Some(index) if !self.demo_keys.contains(&index) => self.demo_keys.push(index),
+                        Some(_) => {}
+                        None => {
+                            self.demo_keys.push(self.keys.len());
+                            self.keys.push(key);
+                        }
+                    }
+                }
+                if let Some(token) = demo::token(self.clock.now()) {
+                    self.apply(Command::SetInput(token));
+                }
+                self.note = "demo token signed just now with the bundled demo key (public demo material)".to_owned();
+            }
+            Command::SetTheme(choice) => self.settings.theme = choice,
+            Command::SetLocalTime(local) => self.settings.local_time = local,
+            Command::ZoomIn => self.settings.zoom = (self.settings.zoom + 0.1).min(3.0),
+            Command::ZoomOut => self.settings.zoom = (self.settings.zoom - 0.1).max(0.5),
+            Command::ZoomReset => self.settings.zoom = 1.0,
+            Command::TogglePresenter => self.settings.presenter = !self.settings.presenter,
+            Command::FocusEditor => self.focus_editor = true,
+            // These need the egui context: handled in `apply_with_context`.
+            Command::OpenTokenDialog
+            | Command::OpenKeyDialog
+            | Command::CopyToken
+            | Command::CopyHeader
+            | Command::CopyPayload
+            | Command::Quit => self.commands.push(command),
+        }
+    }
+
+    fn apply_with_context(&mut self, command: Command, ctx: &egui::Context) {
+        let copy = |ctx: &egui::Context, text: Option<String>, what: &str| match text {
+            Some(text) => {
+                ctx.copy_text(text);
+                format!("copied {what}")
+            }
+            None => format!("nothing to copy: no {what}"),
+        };
+        match command {
+            Command::OpenTokenDialog => self.dialogs.open(Pick::Token, ctx),
+            Command::OpenKeyDialog => self.dialogs.open(Pick::Keys, ctx),
+            Command::CopyToken => {
+                self.note = copy(ctx, self.inspection.token.as_ref().map(|t| t.text.clone()), "token")
+            }
+            Command::CopyHeader => {
+                self.note =
+                    copy(ctx, pretty(self.inspection.token.as_ref().and_then(|t| t.header.as_ref())), "header JSON")
+            }
+            Command::CopyPayload => {
+                self.note =
+                    copy(ctx, pretty(self.inspection.token.as_ref().and_then(|t| t.payload.as_ref())), "payload JSON")
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            other => self.apply(other),
+        }
+    }
+
+    /// Shortcuts, paste-anywhere and dropped files become commands.
+    fn read_input(&mut self, ctx: &egui::Context) {
+        for command in Command::with_shortcuts() {
+            if let Some(shortcut) = command.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                self.commands.push(command);
+            }
+        }
+        if !ctx.egui_wants_keyboard_input() {
+            let pasted = ctx.input(|i| {
+                i.events.iter().find_map(|e| match e {
+                    egui::Event::Paste(text) => Some(text.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(text) = pasted {
+                self.commands.push(Command::PasteToken(text));
+            }
+        }
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let path = file.path();
+            let bytes = file.bytes().map_err(|e| format!("cannot read {}: {e}", path.display()));
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            match bytes {
+                Ok(bytes) => self.commands.push(match file_dialog::classify(&name, &bytes) {
+                    Pick::Token => Command::LoadToken { name, bytes },
+                    Pick::Keys => Command::LoadKey { name, bytes },
+                }),
+                Err(error) => self.note = error,
+            }
+        }
+        self.commands.extend(self.dialogs.poll());
+    }
+
+    fn apply_view(&mut self, ctx: &egui::Context) {
+        let scale = self.settings.zoom * if self.settings.presenter { PRESENTER_SCALE } else { 1.0 };
+        let view = (self.settings.theme, scale);
+        if self.applied_view != Some(view) {
+            ctx.set_theme(match self.settings.theme {
+                ThemeChoice::System => ThemePreference::System,
+                ThemeChoice::Dark => ThemePreference::Dark,
+                ThemeChoice::Light => ThemePreference::Light,
+            });
+            ctx.set_zoom_factor(scale);
+            self.applied_view = Some(view);
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let item = |ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>| {
+            let mut button = egui::Button::new(command.label());
+            if let Some(shortcut) = command.shortcut() {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if ui.add(button).clicked() {
+                let command = match command {
+                    // The menu's Paste reads the clipboard through a paste event.
+                    Command::PasteToken(_) => {
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+                        return;
+                    }
+                    other => other,
+                };
+                commands.push(command);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in Command::file_menu() {
+                    item(ui, command, &mut self.commands);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                for command in Command::edit_menu() {
+                    item(ui, command, &mut self.commands);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for command in Command::view_menu() {
+                    item(ui, command, &mut self.commands);
+                }
+                ui.separator();
+                for choice in [ThemeChoice::System, ThemeChoice::Dark, ThemeChoice::Light] {
+                    let command = Command::SetTheme(choice);
+                    if ui.radio(self.settings.theme == choice, command.label()).clicked() {
+                        self.commands.push(command);
+                    }
+                }
+                ui.separator();
+                for local in [false, true] {
+                    let command = Command::SetLocalTime(local);
+                    if ui.radio(self.settings.local_time == local, command.label()).clicked() {
+                        self.commands.push(command);
+                    }
+                }
+            });
+            if self.settings.presenter {
+                ui.label(egui::RichText::new("Presenter mode (F11 to leave)").strong());
+            }
+        });
+    }
+}
+
+fn pretty(content: Option<&Content>) -> Option<String> {
+    match content? {
+        Content::Json { root, .. } => serde_json::to_string_pretty(&root.to_serde()).ok(),
+        other => other.text().map(str::to_owned),
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.read_input(&ctx);
+        // Commands queued from outside a frame (tests, dialogs) take effect before drawing.
+        for command in std::mem::take(&mut self.commands) {
+            self.apply_with_context(command, &ctx);
+        }
+        let live = self.evaluate_at.is_none() && !self.inspection.timeline.claims.is_empty();
+        if self.dirty || (live && self.clock.now().timestamp() != self.inspected_second) {
+            self.reinspect();
+        }
+        self.apply_view(&ctx);
+        if self.focus_editor {
+            ctx.memory_mut(|m| m.request_focus(encoded::editor_id()));
+            self.focus_editor = false;
+        }
+
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_ui(ui));
+
+        let palette = theme::palette(ui.visuals().dark_mode);
+        let highlight = self.highlight().cloned();
+        let Self { inputs, all_keys, demo_keys, settings, inspection, panes, commands, dialogs, note, clock, .. } =
+            self;
+        let dialog_unavailable = dialogs.unavailable.clone();
+        let mut cx = Cx {
+            inspection,
+            inputs,
+            keys: all_keys,
+            demo_keys,
+            settings,
+            highlight: highlight.as_ref(),
+            palette,
+            clock: clock.now(),
+            dialog_unavailable: dialog_unavailable.as_deref(),
+            commands,
+        };
+        egui::Panel::bottom("status-bar").show(ui, |ui| panes.status.ui(ui, &mut cx, note));
+        let bottom = egui::Panel::bottom("timeline-and-findings")
+            .resizable(true)
+            .default_size(cx.settings.bottom_height)
+            .show(ui, |ui| {
+                let findings = egui::Panel::right("findings")
+                    .resizable(true)
+                    .default_size(cx.settings.findings_width)
+                    .show(ui, |ui| {
+                        panes.findings.ui(ui, &mut cx);
+                    });
+                cx.settings.findings_width = findings.response.rect.width();
+                egui::CentralPanel::default().show(ui, |ui| panes.timeline.ui(ui, &mut cx));
+            });
+        cx.settings.bottom_height = bottom.response.rect.height();
+        let left =
+            egui::Panel::left("encoded").resizable(true).default_size(cx.settings.encoded_width).show(ui, |ui| {
+                panes.encoded.ui(ui, &mut cx);
+            });
+        cx.settings.encoded_width = left.response.rect.width();
+        let right =
+            egui::Panel::right("signature").resizable(true).default_size(cx.settings.signature_width).show(ui, |ui| {
+                panes.signature.ui(ui, &mut cx);
+            });
+        cx.settings.signature_width = right.response.rect.width();
+        egui::CentralPanel::default().show(ui, |ui| panes.decoded.ui(ui, &mut cx));
+
+        let hovered_before = self.hover.clone();
+        self.hover = None;
+        for command in std::mem::take(&mut self.commands) {
+            self.apply_with_context(command, &ctx);
+        }
+        if self.hover != hovered_before {
+            ctx.request_repaint();
+        }
+        if self.dirty {
+            self.reinspect();
+            ctx.request_repaint();
+        }
+        let title = format!("JWT Inspector — {}", self.inspection.summary());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    // egui's memory would save text-field state (and with it tokens and secrets): only
+    // `UiSettings` is persisted.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+}
+
+/// Starts the desktop app.
+pub fn run() -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("JWT Inspector")
+        .with_app_id("jwt-inspector")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    eframe::run_native("JWT Inspector", options, Box::new(|cc| Ok(Box::new(App::new(cc)))))
+}

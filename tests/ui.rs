@@ -1,0 +1,210 @@
+//! The desktop workbench driven through egui_kittest (AccessKit): typing, loading keys by
+//! command (no dialog), hovering, and whole-window snapshots in dark and light themes.
+//! Snapshots render on the CPU with wgpu's GL backend (Mesa llvmpipe), which every machine
+//! with Mesa has; `UPDATE_SNAPSHOTS=1 cargo test --test ui` refreshes them.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
+use chrono::DateTime;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jwt_inspector::app::{App, Clock, Command, ThemeChoice, UiSettings};
+use jwt_inspector::jose::alg::Algorithm;
+use jwt_inspector::jose::base64url;
+use jwt_inspector::jose::keys::{self, SecretEncoding};
+use jwt_inspector::jose::lint::Part;
+use jwt_inspector::jose::sign;
+use jwt_inspector::jose::verify::SignatureStatus;
+
+// 2026-11-22 12:00:00 UTC.
+const NOW: i64 = 1_795_348_800;
+const SECRET: &str = "a demo secret that is long enough for HS256";
+
+fn clock() -> Clock {
+    Clock::Fixed(DateTime::from_timestamp(NOW, 0).unwrap())
+}
+
+fn gl_only() -> eframe::egui_wgpu::WgpuSetup {
+    let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    setup.instance_descriptor.backends = eframe::egui_wgpu::wgpu::Backends::GL;
+    eframe::egui_wgpu::WgpuSetup::CreateNew(setup)
+}
+
+fn harness(theme: egui::Theme, demo: bool) -> Harness<'static, App> {
+    Harness::builder().with_size([1400.0, 900.0]).with_theme(theme).wgpu_setup(gl_only()).build_eframe(move |_cc| {
+        let choice = if theme == egui::Theme::Dark { ThemeChoice::Dark } else { ThemeChoice::Light };
+        let mut app = App::with_settings(UiSettings { theme: choice, ..UiSettings::default() }, clock());
+        if demo {
+            app.apply(Command::LoadDemo);
+        }
+        app
+    })
+}
+
+fn hs256(payload: &str) -> String {
+    let key = keys::secret_from_text(SECRET, SecretEncoding::Utf8, "t").unwrap();
+    sign::encode(r#"{"alg":"HS256","typ":"JWT"}"#, payload, Algorithm::HS256, &key).unwrap()
+}
+
+fn step(harness: &mut Harness<'_, App>) {
+    harness.run_steps(3);
+}
+
+/// Asserts that some widget shows exactly `label` (a verdict appears in its pane and in the
+/// status bar).
+fn shows(harness: &Harness<'_, App>, label: &str) {
+    assert!(harness.query_all_by_label(label).next().is_some(), "nothing shows {label:?}");
+}
+
+fn editor<'h>(harness: &'h Harness<'_, App>) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token")
+}
+
+#[test]
+fn typed_token_shows_its_decoded_claim() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(&format!(r#"{{"sub":"user-42","name":"Grace Hopper","exp":{}}}"#, NOW + 600));
+    editor(&harness).click();
+    step(&mut harness);
+    editor(&harness).type_text(&token);
+    step(&mut harness);
+    assert_eq!(harness.state().input(), token);
+    harness.get_by_label("\"Grace Hopper\"");
+    harness.get_by_label("\"user-42\"");
+    // No key yet: the verdict says what to do.
+    shows(&harness, "? Signature not checked");
+}
+
+#[test]
+fn key_loaded_by_command_verifies_and_a_wrong_secret_does_not_match() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(r#"{"sub":"user-42"}"#);
+    harness.state_mut().send(Command::SetInput(token));
+    harness.state_mut().send(Command::LoadKey {
+        name: "secret.jwk".into(),
+        bytes: format!(r#"{{"kty":"oct","k":"{}"}}"#, base64url::encode(SECRET)).into_bytes(),
+    });
+    step(&mut harness);
+    shows(&harness, "✔ Signature verified");
+    assert_eq!(harness.state().inspection().signature.status, SignatureStatus::Valid);
+
+    // Replace the key with a wrong secret typed into the secret field.
+    harness.state_mut().send(Command::ClearKeys);
+    step(&mut harness);
+    harness.get_by_role_and_label(egui::Role::TextInput, "HMAC secret").click();
+    step(&mut harness);
+    harness.get_by_role_and_label(egui::Role::TextInput, "HMAC secret").type_text("not the secret");
+    step(&mut harness);
+    shows(&harness, "✖ Signature does not match");
+    assert_eq!(harness.state().inspection().signature.reason, "signature does not match the key");
+}
+
+#[test]
+fn demo_key_verifies_the_demo_token_with_no_findings() {
+    let mut harness = harness(egui::Theme::Dark, true);
+    step(&mut harness);
+    let inspection = harness.state().inspection();
+    assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
+    assert!(inspection.findings.is_empty(), "{:?}", inspection.findings);
+    shows(&harness, "✔ Signature verified");
+    harness.get_by_label("Demo key: public demo material, never use it for anything real");
+}
+
+#[test]
+fn expired_token_says_expired_and_now_is_after_exp_on_the_timeline() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(&format!(r#"{{"sub":"x","iat":{},"exp":{}}}"#, NOW - 7200, NOW - 3600));
+    harness.state_mut().send(Command::SetInput(token));
+    harness.state_mut().send(Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 });
+    step(&mut harness);
+    shows(&harness, "⚠ Expired");
+    harness.get_by_label("expired 1 h ago");
+    let geometry = harness.state().timeline_geometry().expect("timeline drawn");
+    let exp_x = geometry.exp_x.expect("exp marker");
+    assert!(geometry.now_x > exp_x, "now {} should be right of exp {}", geometry.now_x, exp_x);
+    assert!(geometry.iat_x.is_some_and(|iat| iat < exp_x));
+}
+
+#[test]
+fn hovering_a_payload_member_highlights_exactly_its_encoded_characters() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let payload = r#"{"sub":"user-42","name":"Grace Hopper"}"#;
+    let token = hs256(payload);
+    harness.state_mut().send(Command::SetInput(token.clone()));
+    step(&mut harness);
+    harness.get_by_label("\"name\"").hover();
+    step(&mut harness);
+    let app = harness.state();
+    let highlight = app.highlight().expect("highlight");
+    assert_eq!((highlight.part, highlight.member), (Part::Payload, 1));
+    let ranges = app.highlighted_input();
+    assert_eq!(ranges.len(), 1);
+    // "name":"Grace Hopper" is bytes 17..38 of the payload: characters 22..51 of the
+    // payload segment, sharing bits with neighbours at both edges.
+    let member = r#""name":"Grace Hopper""#;
+    let start = payload.find(member).unwrap();
+    let end = start + member.len();
+    let payload_start = token.find('.').unwrap() + 1;
+    let range = ranges[0];
+    assert_eq!(range.span.start, payload_start + start * 4 / 3);
+    assert_eq!(range.span.end, payload_start + (end * 8).div_ceil(6));
+    assert_eq!((range.partial_start, range.partial_end), (!(start * 8).is_multiple_of(6), !(end * 8).is_multiple_of(6)));
+}
+
+#[test]
+fn malformed_token_shows_the_error_and_keeps_the_text() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(r#"{"sub":"user-42"}"#);
+    let broken = token.replacen('.', ".*", 1);
+    editor(&harness).click();
+    step(&mut harness);
+    editor(&harness).type_text(&broken);
+    step(&mut harness);
+    assert_eq!(harness.state().input(), broken);
+    harness.get_by_label("✖ segment 2, character 1: '*' is not base64url");
+}
+
+#[test]
+fn several_tokens_offer_a_picker() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let first = hs256(r#"{"sub":"first"}"#);
+    let second = hs256(r#"{"sub":"second"}"#);
+    harness.state_mut().send(Command::SetInput(format!(r#"{{"access_token":"{first}","id_token":"{second}"}}"#)));
+    step(&mut harness);
+    harness.get_by_label("\"first\"");
+    harness.state_mut().send(Command::SelectCandidate(1));
+    step(&mut harness);
+    harness.get_by_label("\"second\"");
+}
+
+#[test]
+fn f11_toggles_presenter_mode() {
+    let mut harness = harness(egui::Theme::Dark, true);
+    step(&mut harness);
+    harness.key_press(egui::Key::F11);
+    step(&mut harness);
+    assert!(harness.state().settings().presenter);
+    harness.get_by_label("Presenter mode (F11 to leave)");
+}
+
+fn snapshot(theme: egui::Theme, name: &str) {
+    let mut harness = harness(theme, true);
+    step(&mut harness);
+    harness.snapshot(name);
+}
+
+#[test]
+fn whole_window_snapshot_in_dark_theme() {
+    snapshot(egui::Theme::Dark, "workbench_dark");
+}
+
+#[test]
+fn whole_window_snapshot_in_light_theme() {
+    snapshot(egui::Theme::Light, "workbench_light");
+}
