@@ -154,7 +154,10 @@ fn hovering_a_payload_member_highlights_exactly_its_encoded_characters() {
     let range = ranges[0];
     assert_eq!(range.span.start, payload_start + start * 4 / 3);
     assert_eq!(range.span.end, payload_start + (end * 8).div_ceil(6));
-    assert_eq!((range.partial_start, range.partial_end), (!(start * 8).is_multiple_of(6), !(end * 8).is_multiple_of(6)));
+    assert_eq!(
+        (range.partial_start, range.partial_end),
+        (!(start * 8).is_multiple_of(6), !(end * 8).is_multiple_of(6))
+    );
 }
 
 #[test]
