@@ -32,6 +32,29 @@ pub struct Cli {
 pub enum Command {
     /// Decode a token, verify it with the given keys, and report everything found.
     Inspect(InspectArgs),
+    /// Open the desktop app on a token and keys instead of the demo.
+    Gui(GuiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GuiArgs {
+    /// The token or any text holding one; `@FILE` reads a file.
+    pub token: Option<String>,
+    /// Key file to load (PEM, certificate, DER, JWK, JWKS). Repeatable.
+    #[arg(long = "key", value_name = "FILE")]
+    pub keys: Vec<PathBuf>,
+    /// Start in presenter mode (large fonts).
+    #[arg(long)]
+    pub presenter: bool,
+}
+
+/// What the desktop app opens on, read by the CLI (files are read here, not in the app).
+#[derive(Debug, Default)]
+pub struct Startup {
+    pub token: Option<String>,
+    /// (file name, bytes) of each key file.
+    pub keys: Vec<(String, Vec<u8>)>,
+    pub presenter: bool,
 }
 
 /// Key options shared by every subcommand that verifies.
@@ -100,8 +123,8 @@ pub struct InspectArgs {
 
 /// What the binary should do.
 pub enum Outcome {
-    /// No subcommand: start the GUI.
-    Gui,
+    /// Start the GUI (on the demo when `Startup` is empty).
+    Gui(Startup),
     Exit(ExitCode),
 }
 
@@ -109,8 +132,12 @@ pub enum Outcome {
 pub fn run() -> Outcome {
     let cli = Cli::parse();
     match cli.command {
-        None => Outcome::Gui,
+        None => Outcome::Gui(Startup::default()),
         Some(Command::Inspect(args)) => Outcome::Exit(inspect(&args)),
+        Some(Command::Gui(args)) => match startup(&args) {
+            Ok(startup) => Outcome::Gui(startup),
+            Err(message) => Outcome::Exit(fail(&message)),
+        },
     }
 }
 
@@ -145,6 +172,24 @@ pub fn load_keys(args: &KeyArgs) -> Result<Vec<Key>, String> {
         keys.push(keys::secret_from_text(&text, args.secret_encoding, &source).map_err(|e| format!("{source}: {e}"))?);
     }
     Ok(keys)
+}
+
+fn startup(args: &GuiArgs) -> Result<Startup, String> {
+    let token = match &args.token {
+        Some(token) => Some(read_input(Some(token))?),
+        None => None,
+    };
+    let keys = args
+        .keys
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read key file {}: {e}", path.display()))?;
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            Ok((name, bytes))
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Startup { token, keys, presenter: args.presenter })
 }
 
 fn read_input(token: Option<&str>) -> Result<String, String> {

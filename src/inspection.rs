@@ -381,3 +381,40 @@ impl Inspection {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b64(text: &str) -> String {
+        base64url::encode(text)
+    }
+
+    #[test]
+    fn encoded_ranges_and_member_at_input_map_both_ways_through_a_wrapped_token() {
+        let payload = r#"{"sub":"abc","name":"Grace Hopper"}"#;
+        let token = format!("{}.{}.{}", b64(r#"{"alg":"none"}"#), b64(payload), "");
+        let (first, second) = token.split_at(30);
+        let input = format!("Bearer {first}\n  {second}");
+        let inspection = Inspection::new(&input, &[], &Settings::default(), DateTime::UNIX_EPOCH);
+        let claims = inspection.token.as_ref().and_then(Token::claims).expect("claims");
+        let name = claims.value.members().get(1).expect("name").span();
+        let ranges = inspection.encoded_ranges(Part::Payload, name);
+        let covered: usize = ranges.iter().map(|r| r.span.end - r.span.start).sum();
+        assert!(!ranges.is_empty());
+        // Every character in the ranges maps back to the same member.
+        for range in &ranges {
+            for offset in range.span.start..range.span.end {
+                let (part, member) = inspection.member_at_input(offset).expect("member");
+                assert_eq!(part, Part::Payload);
+                // Edge characters shared with the neighbour may map to it instead.
+                let edge = (range.partial_start && offset == range.span.start)
+                    || (range.partial_end && offset + 1 == range.span.end);
+                assert!(member == 1 || edge, "offset {offset} maps to member {member}");
+            }
+        }
+        assert_eq!(covered, (name.end * 8).div_ceil(6) - name.start * 4 / 3);
+        // "Bearer " is not part of any member.
+        assert_eq!(inspection.member_at_input(0), None);
+    }
+}

@@ -5,6 +5,7 @@
 //! - [`report`] turns an inspection into the stable JSON the CLI prints.
 //! - [`cli`] is the command line, [`app`] the desktop workbench (egui).
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod inspection;

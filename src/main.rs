@@ -5,7 +5,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match jwt_inspector::cli::run() {
         jwt_inspector::cli::Outcome::Exit(code) => code,
-        jwt_inspector::cli::Outcome::Gui => match jwt_inspector::app::run() {
+        #[cfg(feature = "gui")]
+        jwt_inspector::cli::Outcome::Gui(startup) => match jwt_inspector::app::run(startup) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("jwt-inspector: the window could not be opened: {error}");
@@ -13,5 +14,10 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        #[cfg(not(feature = "gui"))]
+        jwt_inspector::cli::Outcome::Gui(_) => {
+            eprintln!("jwt-inspector: built without the desktop app (feature `gui`); see jwt-inspector --help");
+            ExitCode::from(2)
+        }
     }
 }

@@ -17,6 +17,7 @@ use crate::app::panes::status::StatusBar;
 use crate::app::panes::timeline::{self, TimelinePane};
 use crate::app::settings::{Inputs, PRESENTER_SCALE, STORAGE_KEY, UiSettings};
 use crate::app::theme;
+use crate::cli::Startup;
 use crate::inspection::{EncodedRange, Inspection};
 use crate::jose::keys::{self, Key};
 use crate::jose::token::Content;
@@ -76,11 +77,23 @@ pub struct App {
 }
 
 impl App {
-    /// The app as `cargo run` starts it: settings from eframe's storage, the demo loaded.
-    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        let settings = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
+    /// The app as `cargo run` starts it: settings from eframe's storage, and the demo (or
+    /// the token and keys named on the command line) loaded.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let settings: UiSettings = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings, Clock::System);
-        app.apply(Command::LoadDemo);
+        if startup.presenter {
+            app.settings.presenter = true;
+        }
+        if startup.token.is_none() && startup.keys.is_empty() {
+            app.apply(Command::LoadDemo);
+        }
+        for (name, bytes) in startup.keys {
+            app.apply(Command::LoadKey { name, bytes });
+        }
+        if let Some(token) = startup.token {
+            app.apply(Command::SetInput(token));
+        }
         app
     }
 
@@ -544,7 +557,7 @@ impl eframe::App for App {
 }
 
 /// Starts the desktop app.
-pub fn run() -> eframe::Result {
+pub fn run(startup: Startup) -> eframe::Result {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("JWT Inspector")
         .with_app_id("jwt-inspector")
@@ -555,5 +568,5 @@ pub fn run() -> eframe::Result {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
-    eframe::run_native("JWT Inspector", options, Box::new(|cc| Ok(Box::new(App::new(cc)))))
+    eframe::run_native("JWT Inspector", options, Box::new(|cc| Ok(Box::new(App::new(cc, startup)))))
 }
