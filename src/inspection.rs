@@ -156,10 +156,10 @@ impl Inspection {
                 timeline: &timeline,
                 keys,
                 long_lifetime: settings.long_lifetime,
-                known_secret: None,
                 token_len: t.text.len(),
-                issuer_expected: settings.expect.issuer.is_some(),
-                audience_expected: settings.expect.audience.is_some(),
+                expected_issuer: settings.expect.issuer.as_deref(),
+                expected_audience: settings.expect.audience.as_deref(),
+                repairs: candidate.map_or(&[], |c| c.repaired.as_slice()),
             }),
             None => Vec::new(),
         };

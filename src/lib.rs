@@ -8,6 +8,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod demo;
 pub mod inspection;
 pub mod jose;
 pub mod report;

@@ -2,7 +2,6 @@
 //! `Command`s. It reads files, the clipboard and the clock; the core does the rest.
 
 pub mod command;
-mod demo;
 mod file_dialog;
 pub mod panes;
 pub mod settings;

@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use egui::ThemePreference;
 
 use crate::app::command::{Command, Highlight, ThemeChoice};
-use crate::app::demo;
 use crate::app::file_dialog::{self, FileDialogs, Pick};
 use crate::app::panes::Cx;
 use crate::app::panes::decoded::DecodedPane;
@@ -18,6 +17,7 @@ use crate::app::panes::timeline::{self, TimelinePane};
 use crate::app::settings::{Inputs, PRESENTER_SCALE, STORAGE_KEY, UiSettings};
 use crate::app::theme;
 use crate::cli::Startup;
+use crate::demo;
 use crate::inspection::{EncodedRange, Inspection};
 use crate::jose::keys::{self, Key};
 use crate::jose::token::Content;

@@ -22,6 +22,9 @@ pub struct Candidate {
     /// Whether it has the shape of a JWT (3 or 5 segments, a JSON-object header). The
     /// fallback candidate for unreadable input does not.
     pub well_formed: bool,
+    /// How the token's own structure had to be repaired to read it (e.g. extra dots
+    /// dropped), as opposed to text around it being ignored.
+    pub repaired: Vec<String>,
 }
 
 impl Candidate {
@@ -141,12 +144,18 @@ fn scan_candidate(input: &str, start: usize) -> Option<Candidate> {
         pos = run_end;
     }
     let mut token: String = pieces.iter().filter_map(|p| input.get(p.start..p.end)).collect();
-    // A sentence-ending dot is not part of the token.
+    // A sentence-ending dot (or a doubled one) is not part of the token.
+    let mut dropped_dots = 0;
     while token.ends_with("..") || (token.ends_with('.') && token.matches('.').count() == 3) {
         token.pop();
+        dropped_dots += 1;
         if let Some(last) = pieces.last_mut() {
             last.end -= 1;
         }
+    }
+    let mut repaired = Vec::new();
+    if dropped_dots > 0 {
+        repaired.push(format!("{dropped_dots} extra '.' after the last segment was dropped"));
     }
     let well_formed = has_jwt_shape(&token);
     let span = Span { start, end: pieces.last().map_or(start, |p| p.end) };
@@ -165,7 +174,8 @@ fn scan_candidate(input: &str, start: usize) -> Option<Candidate> {
         what.push(')');
         stripped.push(what);
     }
-    Some(Candidate { token, span, pieces, context: None, stripped, well_formed })
+    stripped.extend(repaired.iter().cloned());
+    Some(Candidate { token, span, pieces, context: None, stripped, well_formed, repaired })
 }
 
 /// 3 or 5 segments, and the first decodes to something that starts like a JSON object.
@@ -277,6 +287,7 @@ fn fallback(input: &str) -> Option<Candidate> {
         context: None,
         stripped,
         well_formed: has_jwt_shape(rest),
+        repaired: Vec::new(),
     })
 }
 

@@ -68,13 +68,13 @@ pub struct Context<'a> {
     pub keys: &'a [Key],
     /// Seconds above which `exp − iat` is "long"; default 24 h.
     pub long_lifetime: i64,
-    /// Whether an HMAC secret matched the built-in list of publicly known secrets.
-    pub known_secret: Option<String>,
     /// Size of the token in bytes.
     pub token_len: usize,
     /// Whether the user set an expected issuer / audience (missing ones then matter more).
-    pub issuer_expected: bool,
-    pub audience_expected: bool,
+    pub expected_issuer: Option<&'a str>,
+    pub expected_audience: Option<&'a str>,
+    /// Repairs extraction made to the token's structure (a wrong segment count accepted leniently).
+    pub repairs: &'a [String],
 }
 
 struct Out(Vec<Finding>);
@@ -170,7 +170,9 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             }
             for key in cx.keys {
                 if let KeyMaterial::Secret(secret) = &key.material {
-                    if secret.is_empty() {
+                    if crate::jose::secrets::is_known(secret) {
+                        out.add("weak-secret", Severity::High, format!("the HMAC secret from {} is in a public list of {} known JWT secrets: anyone can forge tokens with it", key.source, crate::jose::secrets::known().len()), "RFC 8725 §3.5", None);
+                    } else if secret.is_empty() {
                         out.add(
                             "weak-secret",
                             Severity::High,
@@ -193,9 +195,6 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
                     }
                 }
             }
-        }
-        if let Some(secret) = &cx.known_secret {
-            out.add("weak-secret", Severity::High, format!("the token verifies with {secret:?}, a secret from a public list of known JWT secrets: anyone can forge tokens"), "RFC 8725 §3.5", None);
         }
     }
     for key in cx.keys {
@@ -325,26 +324,7 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     if let Some(claims) = claims {
         duplicates(&mut out, claims, Part::Payload);
         time_findings(&mut out, cx, claims);
-        if claims.get("iss").is_none() {
-            let severity = if cx.issuer_expected { Severity::Medium } else { Severity::Info };
-            out.add(
-                "missing-iss",
-                severity,
-                "there is no iss claim: nothing says who issued the token",
-                "RFC 7519 §4.1.1; RFC 8725 §3.8",
-                None,
-            );
-        }
-        if claims.get("aud").is_none() {
-            let severity = if cx.audience_expected { Severity::Medium } else { Severity::Info };
-            out.add(
-                "missing-aud",
-                severity,
-                "there is no aud claim: the token can be replayed to any service that trusts its issuer",
-                "RFC 7519 §4.1.3; RFC 8725 §3.9",
-                None,
-            );
-        }
+        issuer_and_audience(&mut out, cx, claims);
         wrong_types(&mut out, claims);
         sensitive_data(&mut out, claims);
     }
@@ -363,6 +343,18 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
+    if !cx.repairs.is_empty() {
+        out.add(
+            "malformed-token",
+            Severity::Low,
+            format!(
+                "the token is malformed and was read leniently: {}; strict parsers reject it",
+                cx.repairs.join("; ")
+            ),
+            "RFC 7515 §7.1; RFC 7519 §7.2",
+            None,
+        );
+    }
     if cx.token_len > 8 * 1024 {
         out.add(
             "oversized",
@@ -375,6 +367,62 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
 
     out.0.sort_by_key(|f| f.severity);
     out.0
+}
+
+fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {
+    let location = |name: &str| member(Part::Payload, Some(claims), name);
+    match (claims.get("iss"), cx.expected_issuer) {
+        (None, expected) => {
+            let severity = if expected.is_some() { Severity::Medium } else { Severity::Info };
+            out.add(
+                "missing-iss",
+                severity,
+                "there is no iss claim: nothing says who issued the token",
+                "RFC 7519 §4.1.1; RFC 8725 §3.8",
+                None,
+            );
+        }
+        (Some(iss), Some(expected)) if iss.value.as_str() != Some(expected) => {
+            let actual = iss.value.as_str().map_or_else(|| iss.value.type_name().to_owned(), |s| format!("{s:?}"));
+            out.add(
+                "iss-mismatch",
+                Severity::High,
+                format!("iss is {actual}, not the expected issuer {expected:?}: the token comes from someone else"),
+                "RFC 7519 §4.1.1; RFC 8725 §3.8",
+                location("iss"),
+            );
+        }
+        _ => {}
+    }
+    match (claims.get("aud"), cx.expected_audience) {
+        (None, expected) => {
+            let severity = if expected.is_some() { Severity::Medium } else { Severity::Info };
+            out.add(
+                "missing-aud",
+                severity,
+                "there is no aud claim: the token can be replayed to any service that trusts its issuer",
+                "RFC 7519 §4.1.3; RFC 8725 §3.9",
+                None,
+            );
+        }
+        (Some(aud), Some(expected)) => {
+            let listed = match &aud.value {
+                Value::String(s) => s == expected,
+                Value::Array(items) => items.iter().any(|i| i.value.as_str() == Some(expected)),
+                _ => false,
+            };
+            if !listed {
+                out.add(
+                    "aud-mismatch",
+                    Severity::High,
+                    format!("aud does not include the expected audience {expected:?}: the token was issued for another service"),
+                    "RFC 7519 §4.1.3; RFC 8725 §3.9",
+                    location("aud"),
+                );
+            }
+        }
+        _ => {}
+    }
 }
 
 fn duplicates(out: &mut Out, root: &Node, part: Part) {

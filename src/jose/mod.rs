@@ -8,6 +8,7 @@ pub mod json;
 pub mod keys;
 pub mod lint;
 pub mod registry;
+pub mod secrets;
 pub mod sign;
 pub mod timeline;
 pub mod token;

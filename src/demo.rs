@@ -1,6 +1,6 @@
 //! Bundled demo material (public: published in the repository, never for real use). The
 //! app signs a fresh demo token at start so a first-time user sees every pane working,
-//! including a live countdown on the timeline.
+//! including a live countdown on the timeline. `now` is passed in, as everywhere.
 
 use chrono::{DateTime, Utc};
 
@@ -8,8 +8,8 @@ use crate::jose::alg::Algorithm;
 use crate::jose::keys::{self, Key};
 use crate::jose::sign;
 
-pub const PRIVATE_KEY_PEM: &str = include_str!("../../assets/demo/demo-rs256.private.pem");
-pub const PUBLIC_KEY_PEM: &str = include_str!("../../assets/demo/demo-rs256.public.pem");
+pub const PRIVATE_KEY_PEM: &str = include_str!("../assets/demo/demo-rs256.private.pem");
+pub const PUBLIC_KEY_PEM: &str = include_str!("../assets/demo/demo-rs256.public.pem");
 pub const KID: &str = "demo-rs256";
 pub const SOURCE: &str = "demo key (public demo material)";
 

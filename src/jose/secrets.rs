@@ -1,0 +1,113 @@
+//! The built-in list of publicly known JWT secrets (wallarm/jwt-secrets, MIT; see
+//! `assets/jwt-secrets/`), compiled into the binary, and the weak-secret check: which of a
+//! list of candidate secrets produced an HS256/384/512 token's MAC.
+//!
+//! Pure and cancellable: progress is reported through a callback that can stop the search.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::jose::alg::{Algorithm, Family};
+
+static LIST: &[u8] = include_bytes!("../../assets/jwt-secrets/jwt.secrets.list");
+
+static SECRETS: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
+    let mut seen = HashSet::new();
+    // CRLF-separated, as published; the bytes of each secret are kept exactly.
+    LIST.split(|b| *b == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+        .filter(|line| !line.is_empty() && seen.insert(*line))
+        .collect()
+});
+
+static SET: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| SECRETS.iter().copied().collect());
+
+/// The known secrets, in list order, without the empty line and repeats.
+pub fn known() -> &'static [&'static [u8]] {
+    &SECRETS
+}
+
+/// Whether `secret` is in the public list.
+pub fn is_known(secret: &[u8]) -> bool {
+    SET.contains(secret)
+}
+
+/// The result of a weak-secret search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CrackOutcome {
+    /// This secret produced the MAC.
+    Found(Vec<u8>),
+    /// None of the `tried` candidates did.
+    NotFound { tried: usize },
+    /// The callback asked to stop after `tried` candidates.
+    Cancelled { tried: usize },
+    /// The token is not an HMAC token (or has no usable signature).
+    NotHmac,
+}
+
+/// How often the progress callback is called, in candidates.
+pub const PROGRESS_EVERY: usize = 4_096;
+
+/// Tries each candidate as the HMAC secret of `alg` over `signing_input`. `progress` gets
+/// the number tried so far every [`PROGRESS_EVERY`] candidates and returns `false` to stop.
+pub fn crack<'a>(
+    alg: Algorithm,
+    signing_input: &[u8],
+    signature: &[u8],
+    candidates: impl IntoIterator<Item = &'a [u8]>,
+    mut progress: impl FnMut(usize) -> bool,
+) -> CrackOutcome {
+    let hmac_alg = match alg {
+        Algorithm::HS256 => aws_lc_rs::hmac::HMAC_SHA256,
+        Algorithm::HS384 => aws_lc_rs::hmac::HMAC_SHA384,
+        Algorithm::HS512 => aws_lc_rs::hmac::HMAC_SHA512,
+        _ => return CrackOutcome::NotHmac,
+    };
+    if alg.family() != Family::Hmac || signature.len() != alg.hash_len() {
+        return CrackOutcome::NotHmac;
+    }
+    let mut tried = 0;
+    for candidate in candidates {
+        let key = aws_lc_rs::hmac::Key::new(hmac_alg, candidate);
+        if aws_lc_rs::hmac::verify(&key, signing_input, signature).is_ok() {
+            return CrackOutcome::Found(candidate.to_vec());
+        }
+        tried += 1;
+        if tried % PROGRESS_EVERY == 0 && !progress(tried) {
+            return CrackOutcome::Cancelled { tried };
+        }
+    }
+    progress(tried);
+    CrackOutcome::NotFound { tried }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_read_exactly_without_blanks_or_repeats() {
+        assert!(known().len() > 100_000, "{}", known().len());
+        assert!(is_known(b"your-256-bit-secret"));
+        assert!(is_known(b"secret"));
+        assert!(!is_known(b""));
+        assert!(!known().iter().any(|s| s.contains(&b'\r') || s.contains(&b'\n')));
+    }
+
+    #[test]
+    fn crack_finds_a_listed_secret_and_reports_progress() {
+        let input = b"eyJhbGciOiJIUzI1NiJ9.e30";
+        let key = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, b"your-256-bit-secret");
+        let tag = aws_lc_rs::hmac::sign(&key, input);
+        let mut calls = 0;
+        let outcome = crack(Algorithm::HS256, input, tag.as_ref(), known().iter().copied(), |_| {
+            calls += 1;
+            true
+        });
+        assert_eq!(outcome, CrackOutcome::Found(b"your-256-bit-secret".to_vec()));
+        let cancelled = crack(Algorithm::HS256, input, &[0; 32], known().iter().copied(), |_| false);
+        assert_eq!(cancelled, CrackOutcome::Cancelled { tried: PROGRESS_EVERY });
+        assert_eq!(crack(Algorithm::RS256, input, &[0; 256], known().iter().copied(), |_| true), CrackOutcome::NotHmac);
+        let _ = calls;
+    }
+}
