@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --bench frame_time` (release profile).
 
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
+
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;

@@ -31,7 +31,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Decode a token, verify it with the given keys, and report everything found.
-    Inspect(InspectArgs),
+    Inspect(Box<InspectArgs>),
     /// Open the desktop app on a token and keys instead of the demo.
     Gui(GuiArgs),
 }

@@ -158,45 +158,46 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     }
 
     // --- Keys ---
-    if let Some(alg) = cx.alg.known() {
-        if alg.family() == Family::Hmac {
-            if let Some(index) = cx.signature.key_confusion {
-                let label = cx.keys.get(index).map(Key::label).unwrap_or_default();
-                out.add("key-confusion", Severity::High, format!("the {alg} MAC verifies with the public key {label} used as the secret: this token was forged with the algorithm-confusion attack"), "RFC 8725 §2.1, §3.1; CVE-2015-9235", h("alg"));
-            } else if cx.keys.iter().any(|k| !matches!(k.material, KeyMaterial::Secret(_)))
-                && !cx.keys.iter().any(|k| matches!(k.material, KeyMaterial::Secret(_)))
-            {
-                out.add("key-confusion", Severity::Medium, format!("an {alg} (HMAC) token is being checked against public-key material: a server that does this can be fooled into using its public key as the HMAC secret"), "RFC 8725 §2.1, §3.1", h("alg"));
-            }
-            for key in cx.keys {
-                if let KeyMaterial::Secret(secret) = &key.material {
-                    if crate::jose::secrets::is_known(secret) {
-                        out.add("weak-secret", Severity::High, format!("the HMAC secret from {} is in a public list of {} known JWT secrets: anyone can forge tokens with it", key.source, crate::jose::secrets::known().len()), "RFC 8725 §3.5", None);
-                    } else if secret.is_empty() {
-                        out.add(
-                            "weak-secret",
-                            Severity::High,
-                            "the HMAC secret is empty",
-                            "RFC 8725 §2.2, §3.5; RFC 7518 §3.2",
-                            None,
-                        );
-                    } else if secret.len() < alg.hash_len() {
-                        out.add(
-                            "weak-secret",
-                            Severity::Medium,
-                            format!(
-                                "the HMAC secret is {} bytes, shorter than the {}-byte hash output {alg} needs",
-                                secret.len(),
-                                alg.hash_len()
-                            ),
-                            "RFC 7518 §3.2; RFC 8725 §3.5",
-                            None,
-                        );
-                    }
+    if let Some(alg) = cx.alg.known()
+        && alg.family() == Family::Hmac
+    {
+        if let Some(index) = cx.signature.key_confusion {
+            let label = cx.keys.get(index).map(Key::label).unwrap_or_default();
+            out.add("key-confusion", Severity::High, format!("the {alg} MAC verifies with the public key {label} used as the secret: this token was forged with the algorithm-confusion attack"), "RFC 8725 §2.1, §3.1; CVE-2015-9235", h("alg"));
+        } else if cx.keys.iter().any(|k| !matches!(k.material, KeyMaterial::Secret(_)))
+            && !cx.keys.iter().any(|k| matches!(k.material, KeyMaterial::Secret(_)))
+        {
+            out.add("key-confusion", Severity::Medium, format!("an {alg} (HMAC) token is being checked against public-key material: a server that does this can be fooled into using its public key as the HMAC secret"), "RFC 8725 §2.1, §3.1", h("alg"));
+        }
+        for key in cx.keys {
+            if let KeyMaterial::Secret(secret) = &key.material {
+                if crate::jose::secrets::is_known(secret) {
+                    out.add("weak-secret", Severity::High, format!("the HMAC secret from {} is in a public list of {} known JWT secrets: anyone can forge tokens with it", key.source, crate::jose::secrets::known().len()), "RFC 8725 §3.5", None);
+                } else if secret.is_empty() {
+                    out.add(
+                        "weak-secret",
+                        Severity::High,
+                        "the HMAC secret is empty",
+                        "RFC 8725 §2.2, §3.5; RFC 7518 §3.2",
+                        None,
+                    );
+                } else if secret.len() < alg.hash_len() {
+                    out.add(
+                        "weak-secret",
+                        Severity::Medium,
+                        format!(
+                            "the HMAC secret is {} bytes, shorter than the {}-byte hash output {alg} needs",
+                            secret.len(),
+                            alg.hash_len()
+                        ),
+                        "RFC 7518 §3.2; RFC 8725 §3.5",
+                        None,
+                    );
                 }
             }
         }
     }
+
     for key in cx.keys {
         if let KeyMaterial::Rsa { .. } = &key.material
             && key.bits() < 2048
