@@ -194,6 +194,9 @@ fn f11_toggles_presenter_mode() {
     step(&mut harness);
     assert!(harness.state().settings().presenter);
     harness.get_by_label("Presenter mode (F11 to leave)");
+    // The larger zoom must not squeeze the decoded pane: side panes keep their share.
+    let settings = harness.state().settings();
+    assert!(settings.encoded_fraction < 0.35 && settings.signature_fraction < 0.35, "{settings:?}");
 }
 
 fn snapshot(theme: egui::Theme, name: &str) {

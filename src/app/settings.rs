@@ -32,11 +32,12 @@ pub struct UiSettings {
     pub inspection: Settings,
     /// The "allowed algorithms" field as typed.
     pub algorithms_text: String,
-    /// Pane sizes in points.
-    pub encoded_width: f32,
-    pub signature_width: f32,
-    pub bottom_height: f32,
-    pub findings_width: f32,
+    /// Pane sizes as fractions of the window (so zoom and presenter mode never squeeze
+    /// the decoded pane out of sight).
+    pub encoded_fraction: f32,
+    pub signature_fraction: f32,
+    pub bottom_fraction: f32,
+    pub findings_fraction: f32,
 }
 
 impl Default for UiSettings {
@@ -48,10 +49,10 @@ impl Default for UiSettings {
             local_time: false,
             inspection: Settings::default(),
             algorithms_text: String::new(),
-            encoded_width: 430.0,
-            signature_width: 400.0,
-            bottom_height: 230.0,
-            findings_width: 520.0,
+            encoded_fraction: 0.31,
+            signature_fraction: 0.29,
+            bottom_fraction: 0.26,
+            findings_fraction: 0.38,
         }
     }
 }

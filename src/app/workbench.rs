@@ -386,10 +386,12 @@ impl App {
         self.commands.extend(self.dialogs.poll());
     }
 
-    fn apply_view(&mut self, ctx: &egui::Context) {
+    /// Applies theme and zoom when they changed; returns whether they did.
+    fn apply_view(&mut self, ctx: &egui::Context) -> bool {
         let scale = self.settings.zoom * if self.settings.presenter { PRESENTER_SCALE } else { 1.0 };
         let view = (self.settings.theme, scale);
-        if self.applied_view != Some(view) {
+        let changed = self.applied_view != Some(view);
+        if changed {
             ctx.set_theme(match self.settings.theme {
                 ThemeChoice::System => ThemePreference::System,
                 ThemeChoice::Dark => ThemePreference::Dark,
@@ -398,6 +400,7 @@ impl App {
             ctx.set_zoom_factor(scale);
             self.applied_view = Some(view);
         }
+        changed
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -474,7 +477,12 @@ impl eframe::App for App {
         if self.dirty || (live && self.clock.now().timestamp() != self.inspected_second) {
             self.reinspect();
         }
-        self.apply_view(&ctx);
+        if self.apply_view(&ctx) {
+            // A new zoom takes effect from the next pass; laying panes out now would size
+            // them for the old screen and remember those sizes.
+            ctx.request_repaint();
+            return;
+        }
         if self.focus_editor {
             ctx.memory_mut(|m| m.request_focus(encoded::editor_id()));
             self.focus_editor = false;
@@ -500,30 +508,39 @@ impl eframe::App for App {
             commands,
         };
         egui::Panel::bottom("status-bar").show(ui, |ui| panes.status.ui(ui, &mut cx, note));
-        let bottom = egui::Panel::bottom("timeline-and-findings")
+        // Sizes are fractions of the space, bounded so the decoded pane always keeps room;
+        // presenter mode has a layout of its own.
+        let mode = if cx.settings.presenter { "presenter" } else { "normal" };
+        let space = ui.available_rect_before_wrap().size();
+        let fraction = |value: f32, of: f32| (value * of).clamp(of * 0.12, of * 0.5);
+        let bottom = egui::Panel::bottom(format!("timeline-and-findings-{mode}"))
             .resizable(true)
-            .default_size(cx.settings.bottom_height)
+            .default_size(fraction(cx.settings.bottom_fraction, space.y))
+            .size_range(space.y * 0.12..=space.y * 0.5)
             .show(ui, |ui| {
-                let findings = egui::Panel::right("findings")
+                let width = ui.available_width();
+                let findings = egui::Panel::right(format!("findings-{mode}"))
                     .resizable(true)
-                    .default_size(cx.settings.findings_width)
-                    .show(ui, |ui| {
-                        panes.findings.ui(ui, &mut cx);
-                    });
-                cx.settings.findings_width = findings.response.rect.width();
+                    .default_size(fraction(cx.settings.findings_fraction, width))
+                    .size_range(width * 0.2..=width * 0.6)
+                    .show(ui, |ui| panes.findings.ui(ui, &mut cx));
+                cx.settings.findings_fraction = findings.response.rect.width() / width.max(1.0);
                 egui::CentralPanel::default().show(ui, |ui| panes.timeline.ui(ui, &mut cx));
             });
-        cx.settings.bottom_height = bottom.response.rect.height();
-        let left =
-            egui::Panel::left("encoded").resizable(true).default_size(cx.settings.encoded_width).show(ui, |ui| {
-                panes.encoded.ui(ui, &mut cx);
-            });
-        cx.settings.encoded_width = left.response.rect.width();
-        let right =
-            egui::Panel::right("signature").resizable(true).default_size(cx.settings.signature_width).show(ui, |ui| {
-                panes.signature.ui(ui, &mut cx);
-            });
-        cx.settings.signature_width = right.response.rect.width();
+        cx.settings.bottom_fraction = bottom.response.rect.height() / space.y.max(1.0);
+        let width = ui.available_rect_before_wrap().width();
+        let left = egui::Panel::left(format!("encoded-{mode}"))
+            .resizable(true)
+            .default_size(fraction(cx.settings.encoded_fraction, width))
+            .size_range(width * 0.15..=width * 0.4)
+            .show(ui, |ui| panes.encoded.ui(ui, &mut cx));
+        cx.settings.encoded_fraction = left.response.rect.width() / width.max(1.0);
+        let right = egui::Panel::right(format!("signature-{mode}"))
+            .resizable(true)
+            .default_size(fraction(cx.settings.signature_fraction, width))
+            .size_range(width * 0.15..=width * 0.4)
+            .show(ui, |ui| panes.signature.ui(ui, &mut cx));
+        cx.settings.signature_fraction = right.response.rect.width() / width.max(1.0);
         egui::CentralPanel::default().show(ui, |ui| panes.decoded.ui(ui, &mut cx));
 
         let hovered_before = self.hover.clone();

@@ -62,7 +62,7 @@ impl DecodedPane {
             Part::Header => ("Header", cx.palette.header),
             _ => ("Payload", cx.palette.payload),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(RichText::new(title).color(color));
             if let Some(content) = content {
                 ui.label(RichText::new(content.describe()).small().color(cx.palette.muted));

@@ -29,20 +29,19 @@ impl EncodedPane {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let Self { cache } = self;
         let inspection = cx.inspection;
-        ui.horizontal(|ui| {
+        // Wrapped, so a narrow pane (presenter mode) moves the buttons below the heading.
+        ui.horizontal_wrapped(|ui| {
             ui.heading("Encoded token");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.small_button("Clear").on_hover_text("Empty the editor").clicked() {
-                    cx.commands.push(Command::SetInput(String::new()));
-                }
-                let copy = Command::CopyToken;
-                if ui.small_button("Copy").on_hover_text(shortcut_hint(ui, &copy)).clicked() {
-                    cx.commands.push(copy);
-                }
-                if ui.small_button("Open…").on_hover_text(shortcut_hint(ui, &Command::OpenTokenDialog)).clicked() {
-                    cx.commands.push(Command::OpenTokenDialog);
-                }
-            });
+            if ui.small_button("Open…").on_hover_text(shortcut_hint(ui, &Command::OpenTokenDialog)).clicked() {
+                cx.commands.push(Command::OpenTokenDialog);
+            }
+            let copy = Command::CopyToken;
+            if ui.small_button("Copy").on_hover_text(shortcut_hint(ui, &copy)).clicked() {
+                cx.commands.push(copy);
+            }
+            if ui.small_button("Clear").on_hover_text("Empty the editor").clicked() {
+                cx.commands.push(Command::SetInput(String::new()));
+            }
         });
 
         if inspection.candidates.len() > 1 {

@@ -53,3 +53,15 @@ pub fn copy_button(ui: &mut egui::Ui, what: &str, text: impl FnOnce() -> Option<
         commands.push(Command::Notify(format!("copied {what}")));
     }
 }
+
+/// Monospace text that may break anywhere (base64, hex, thumbprints have no spaces, and
+/// an unbreakable line would push its pane wider every frame).
+pub fn code_label(ui: &mut egui::Ui, text: &str, color: egui::Color32, small: bool) -> egui::Response {
+    let mut font = egui::TextStyle::Monospace.resolve(ui.style());
+    if small {
+        font.size *= 0.85;
+    }
+    let mut job = egui::text::LayoutJob::single_section(text.to_owned(), egui::TextFormat::simple(font, color));
+    job.wrap = egui::text::TextWrapping { max_width: ui.available_width(), break_anywhere: true, ..Default::default() };
+    ui.add(egui::Label::new(job).wrap())
+}

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use crate::app::command::Command;
-use crate::app::panes::Cx;
+use crate::app::panes::{Cx, code_label};
 use crate::jose::keys::SecretEncoding;
 use crate::jose::token::TokenKind;
 
@@ -75,13 +75,13 @@ fn verdict_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 } else {
                     input.to_owned()
                 };
-                ui.label(RichText::new(shown).monospace().small());
+                code_label(ui, &shown, ui.visuals().text_color(), true);
             }
             match token.signature() {
                 Some(sig) => {
                     ui.label(RichText::new(format!("Signature: {} bytes", sig.len())).small());
                     let hex: Vec<String> = sig.iter().take(256).map(|b| format!("{b:02x}")).collect();
-                    ui.label(RichText::new(hex.join(" ")).monospace().small().color(cx.palette.signature));
+                    code_label(ui, &hex.join(" "), cx.palette.signature, true);
                 }
                 None => {
                     ui.label(RichText::new("The signature segment is not base64url.").color(cx.palette.bad));
@@ -119,7 +119,6 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     for (index, key) in cx.keys.iter().enumerate() {
         let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(4));
         frame.show(ui, |ui| {
-            ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 if verified == Some(index) {
                     ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
@@ -145,10 +144,8 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.label(
                 RichText::new(format!("{} · from {} · fits {}", key.format, key.source, algorithms.join(", "))).small(),
             );
-            ui.label(
-                RichText::new(format!("thumbprint {}", key.thumbprint())).small().monospace().color(cx.palette.muted),
-            )
-            .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
+            code_label(ui, &format!("thumbprint {}", key.thumbprint()), cx.palette.muted, true)
+                .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
             if let Some(cert) = &key.certificate {
                 ui.label(RichText::new(format!("certificate: {}", cert.subject)).small());
             }

@@ -3,7 +3,7 @@
 //! times, and a draggable "evaluate at" cursor. Absurd values (year 30000, before 1970) are
 //! drawn at the edge with an arrow and named, so the axis stays readable.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDate, NaiveTime, TimeDelta, Utc};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 
 use crate::app::command::Command;
@@ -38,7 +38,7 @@ impl TimelinePane {
         let clock = cx.clock;
         let moved = (evaluated - clock).num_seconds().abs() > 1;
 
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading("Timeline");
             let (color, icon, word) = palette.time_status(&timeline.status);
             ui.label(RichText::new(format!("{icon} {word}")).strong().color(color));
@@ -119,23 +119,16 @@ impl TimelinePane {
         // Axis and ticks.
         let text_color = visuals.text_color();
         painter.line_segment([Pos2::new(left, axis_y), Pos2::new(right, axis_y)], Stroke::new(1.0, text_color));
-        let step = tick_step(end - start);
-        let mut tick = start.div_euclid(step) * step + step;
-        while tick < end {
+        for (tick, label) in ticks(start, end) {
             let x = x_of(tick);
             painter.line_segment([Pos2::new(x, axis_y), Pos2::new(x, axis_y + 4.0)], Stroke::new(1.0, text_color));
-            if let Some(date) = DateTime::from_timestamp(tick, 0) {
-                let label =
-                    if step < 86_400 { date.format("%H:%M").to_string() } else { date.format("%Y-%m-%d").to_string() };
-                painter.text(
-                    Pos2::new(x, axis_y + 6.0),
-                    Align2::CENTER_TOP,
-                    label,
-                    FontId::proportional(11.0),
-                    palette.muted,
-                );
-            }
-            tick += step;
+            painter.text(
+                Pos2::new(x, axis_y + 6.0),
+                Align2::CENTER_TOP,
+                label,
+                FontId::proportional(11.0),
+                palette.muted,
+            );
         }
 
         // Claim markers; far ones at the edge with an arrow.
@@ -249,6 +242,42 @@ impl TimelinePane {
             ui.ctx().request_repaint_after(wait);
         }
     }
+}
+
+/// About 4 to 8 ticks between `start` and `end` (Unix seconds) with their labels; ticks a
+/// year or more apart sit on New Year's Day so "2015" means 2015-01-01.
+fn ticks(start: i64, end: i64) -> Vec<(i64, String)> {
+    let step = tick_step(end - start);
+    let mut out = Vec::new();
+    if step >= 31_536_000 {
+        let years = i32::try_from(step / 31_536_000).unwrap_or(1).max(1);
+        let Some(first) = DateTime::from_timestamp(start, 0) else { return out };
+        let mut year = first.year() + 1;
+        year += (years - year.rem_euclid(years)) % years;
+        while let Some(at) =
+            NaiveDate::from_ymd_opt(year, 1, 1).map(|d| d.and_time(NaiveTime::MIN).and_utc().timestamp())
+        {
+            if at >= end || out.len() > 20 {
+                break;
+            }
+            out.push((at, year.to_string()));
+            year += years;
+        }
+        return out;
+    }
+    let mut tick = start.div_euclid(step) * step + step;
+    while tick < end && out.len() <= 20 {
+        if let Some(date) = DateTime::from_timestamp(tick, 0) {
+            let label = match step {
+                ..86_400 => date.format("%H:%M").to_string(),
+                86_400..2_592_000 => date.format("%b %d").to_string(),
+                _ => date.format("%Y-%m").to_string(),
+            };
+            out.push((tick, label));
+        }
+        tick += step;
+    }
+    out
 }
 
 /// A tick interval giving about 4 to 8 ticks over `span` seconds.
