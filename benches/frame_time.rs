@@ -1,16 +1,17 @@
-//! Frame time of the real `App`, driven headless through egui_kittest: median and worst
-//! CPU time per frame (egui pass + tessellation; no GPU) while a 1 MB token is shown, and
+//! Frame time of the real `App` without a GPU: each frame is the egui pass (`App::ui`, layout)
+//! plus tessellation, on a plain `egui::Context` as eframe runs it (AccessKit off, as it is
+//! until a screen reader connects). Median and worst frame while a 1 MB token is shown, and
 //! while one character at a time is typed into a 100 KB token.
 //!
-//! Run: `cargo bench --bench frame_time` (release profile).
+//! Run: `cargo bench --bench frame_time` (release profile). `FRAME_TIME_PARTS=1` adds the
+//! cost of the parts (inspection, text layout).
 
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
 
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use eframe::App as _;
 use jwt_inspector::app::{App, Clock, Command, UiSettings};
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{self, SecretEncoding};
@@ -25,63 +26,116 @@ fn token_with_payload_bytes(size: usize) -> String {
     sign::encode(r#"{"alg":"HS256","typ":"JWT"}"#, &payload, Algorithm::HS256, &key).expect("sign")
 }
 
-fn harness(token: String) -> Harness<'static, App> {
-    let now = DateTime::from_timestamp(1_795_349_000, 0).expect("time");
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).with_max_steps(1_000).build_eframe(move |_cc| {
+struct Window {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+}
+
+impl Window {
+    fn new(token: String) -> Self {
+        let now = DateTime::from_timestamp(1_795_349_000, 0).expect("time");
         let mut app = App::with_settings(UiSettings::default(), Clock::Fixed(now));
         app.apply(Command::SetInput(token));
         app.apply(Command::SetSecret { text: SECRET.to_owned(), encoding: SecretEncoding::Utf8 });
-        app
-    });
-    harness.run_steps(3);
-    harness
-}
+        let mut window = Self { ctx: egui::Context::default(), app, frame: eframe::Frame::_new_kittest() };
+        for _ in 0..3 {
+            window.frame(Vec::new());
+        }
+        window
+    }
 
-/// One frame: the egui pass (what `App::ui` and layout cost) plus tessellation.
-fn timed_step(harness: &mut Harness<'_, App>) -> Duration {
-    let start = Instant::now();
-    harness.step();
-    let shapes = harness.output().shapes.clone();
-    let ppp = harness.output().pixels_per_point;
-    let _ = harness.ctx.tessellate(shapes, ppp);
-    start.elapsed()
+    /// One frame with these input events: the egui pass plus tessellation.
+    fn frame(&mut self, events: Vec<egui::Event>) -> Duration {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0))),
+            events,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let Self { ctx, app, frame } = self;
+        let mut output = ctx.run_ui(input, |ui| app.ui(ui, frame));
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+        // No GPU here: the font atlas upload is not measured.
+        output.textures_delta.clear();
+        start.elapsed()
+    }
 }
 
 fn report(what: &str, mut times: Vec<Duration>) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let median = times.get(times.len() / 2).copied().unwrap_or_default();
-    let p95 = times.get(times.len() * 95 / 100).copied().unwrap_or_default();
     let worst = times.last().copied().unwrap_or_default();
-    println!(
-        "{what:<48} frames {:>4}  median {:>7.2} ms  p95 {:>7.2} ms  worst {:>7.2} ms",
-        times.len(),
-        ms(median),
-        ms(p95),
-        ms(worst)
-    );
+    println!("{what:<50} frames {:>4}  median {:>7.2} ms  worst {:>7.2} ms", times.len(), ms(median), ms(worst));
 }
 
 fn main() {
-    // An unchanged 1 MB token: what every idle frame (hover, timeline tick) costs.
-    let mut idle = harness(token_with_payload_bytes(1_000_000));
-    let frames: Vec<Duration> = (0..60).map(|_| timed_step(&mut idle)).collect();
+    if std::env::var_os("FRAME_TIME_PARTS").is_some() {
+        parts();
+    }
+    // An unchanged 1 MB token: what every idle frame (hover, the timeline's tick) costs.
+    let mut idle = Window::new(token_with_payload_bytes(1_000_000));
+    let frames: Vec<Duration> = (0..60).map(|_| idle.frame(Vec::new())).collect();
     report("1 MB token loaded, idle frames", frames);
 
-    // Typing into a 100 KB token: every character re-inspects and re-lays out the text.
-    let mut typing = harness(token_with_payload_bytes(100_000));
-    typing.get_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token").focus();
-    typing.run_steps(2);
-    typing.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
-    typing.run_steps(2);
-    let mut frames = Vec::new();
-    for c in "abcdefghijklmnopqrstuvwxyz0123456789".chars().cycle().take(60) {
-        typing.get_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token").type_text(&c.to_string());
-        frames.push(timed_step(&mut typing));
-    }
+    // Typing at the end of a 100 KB token: every character re-inspects and re-lays out.
+    let mut typing = Window::new(token_with_payload_bytes(100_000));
+    typing.ctx.memory_mut(|m| m.request_focus(jwt_inspector::app::panes::encoded::editor_id()));
+    typing.frame(Vec::new());
+    let end = egui::Event::Key {
+        key: egui::Key::End,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    };
+    typing.frame(vec![end]);
+    let frames: Vec<Duration> = "abcdefghijklmnopqrstuvwxyz0123456789"
+        .chars()
+        .cycle()
+        .take(60)
+        .map(|c| typing.frame(vec![egui::Event::Text(c.to_string())]))
+        .collect();
     assert!(
-        typing.state().input().ends_with("6789abcdefghijklmnopqrstuvwx"),
-        "the typed characters reached the editor"
+        typing.app.input().ends_with("wx"),
+        "the typed characters reached the editor: …{}",
+        &typing.app.input()[typing.app.input().len() - 10..]
     );
     report("typing into a 100 KB token, one char per frame", frames);
+}
+
+fn parts() {
+    for size in [100_000, 1_000_000] {
+        let token = token_with_payload_bytes(size);
+        let key = keys::secret_from_text(SECRET, SecretEncoding::Utf8, "bench").expect("secret");
+        let now = DateTime::from_timestamp(1_795_349_000, 0).expect("time");
+        let runs = 20;
+        let start = Instant::now();
+        for _ in 0..runs {
+            let _ = jwt_inspector::Inspection::new(
+                &token,
+                std::slice::from_ref(&key),
+                &jwt_inspector::Settings::default(),
+                now,
+            );
+        }
+        println!("Inspection::new, {size} B payload: {:.2} ms", start.elapsed().as_secs_f64() * 1e3 / f64::from(runs));
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for pass in ["cold", "warm"] {
+                let start = Instant::now();
+                let text = format!("{token}{pass}");
+                let job =
+                    egui::text::LayoutJob::simple(text, egui::FontId::monospace(12.0), egui::Color32::WHITE, 400.0);
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                println!(
+                    "egui text layout, {size} B, {pass}: {:.2} ms ({} rows)",
+                    start.elapsed().as_secs_f64() * 1e3,
+                    galley.rows.len()
+                );
+            }
+        });
+        output.textures_delta.clear();
+    }
 }

@@ -79,6 +79,16 @@ pub struct Inspection {
     pub findings: Vec<Finding>,
     /// The inner token of a `cty: JWT` payload.
     pub nested: Option<Box<Inspection>>,
+    /// [`fingerprint`] of the input text, to tell cheaply whether a text is the one inspected.
+    pub input_fingerprint: u64,
+}
+
+/// A 64-bit fingerprint of a text (not cryptographic).
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Inspection {
@@ -163,7 +173,21 @@ impl Inspection {
             }),
             None => Vec::new(),
         };
-        Self { candidates, selected, token, errors, alg, kid, signature, timeline, checks, findings, nested }
+        let input_fingerprint = fingerprint(input);
+        Self {
+            candidates,
+            selected,
+            token,
+            errors,
+            alg,
+            kid,
+            signature,
+            timeline,
+            checks,
+            findings,
+            nested,
+            input_fingerprint,
+        }
     }
 
     pub fn candidate(&self) -> Option<&Candidate> {

@@ -3,10 +3,9 @@
 //! in italics, the signature underlined), errors are marked at their character, and the
 //! characters carrying a hovered member are highlighted.
 
-use std::hash::{Hash as _, Hasher as _};
 use std::sync::Arc;
 
-use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::text::{ByteIndex, CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke, TextStyle};
 
 use crate::app::command::{Command, Highlight};
@@ -20,9 +19,15 @@ pub fn editor_id() -> egui::Id {
 
 #[derive(Default)]
 pub struct EncodedPane {
-    /// The last layout job and the hash of what it was built from: rebuilt only when the
-    /// text, the highlight, the errors or the theme change.
-    cache: Option<(u64, Arc<LayoutJob>)>,
+    /// The last galley: reused while the text, its styling and the wrap width are unchanged,
+    /// so an idle frame costs nothing whatever the token's size.
+    cache: Option<CachedLayout>,
+}
+
+struct CachedLayout {
+    style: String,
+    wrap_width: f32,
+    galley: Arc<egui::Galley>,
 }
 
 impl EncodedPane {
@@ -74,41 +79,50 @@ impl EncodedPane {
             ui.label(egui::RichText::new(format!("✖ {}", error.message)).color(cx.palette.bad));
         }
 
-        // The character ranges to paint, computed from the core's spans.
+        // How the text is styled: the highlight, the errors, the theme, the font.
         let highlight =
             cx.highlight.and_then(|h| member_span(inspection, h).map(|span| inspection.encoded_ranges(h.part, span)));
         let error_offsets: Vec<usize> = inspection.errors.iter().filter_map(|e| e.offset).collect();
-        let dark = ui.visuals().dark_mode;
         let palette = cx.palette;
         let font = TextStyle::Monospace.resolve(ui.style());
-        let key = {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            cx.inputs.token.hash(&mut hasher);
-            inspection.selected.hash(&mut hasher);
-            format!("{highlight:?}{error_offsets:?}{dark}{font:?}").hash(&mut hasher);
-            hasher.finish()
-        };
-        let job = match cache {
-            Some((cached, job)) if *cached == key => job.clone(),
-            _ => {
-                let job = Arc::new(layout_job(
-                    &cx.inputs.token,
-                    inspection,
-                    highlight.as_deref(),
-                    &error_offsets,
-                    palette,
-                    &font,
-                ));
-                *cache = Some((key, job.clone()));
-                job
+        let style =
+            format!("{highlight:?}{error_offsets:?}{:?}{}{font:?}", inspection.selected, ui.visuals().dark_mode);
+        let (keys, settings, now) = (cx.keys, &cx.settings.inspection, inspection.timeline.now);
+        let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+            let text = text.as_str();
+            // An unchanged frame reuses the galley (comparing the text is a memcmp).
+            if let Some(cached) = cache.as_ref()
+                && cached.style == style
+                && cached.wrap_width == wrap_width
+                && cached.galley.text() == text
+            {
+                return cached.galley.clone();
             }
-        };
-        let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| {
-            let mut job = (*job).clone();
+            // The text may have been edited during this frame, after the inspection: style
+            // the new text from a fresh inspection of it, so no frame shows stale colours.
+            let fresh;
+            let current = if crate::inspection::fingerprint(text) == inspection.input_fingerprint {
+                inspection
+            } else {
+                fresh = crate::inspection::Inspection::with_selection(
+                    text,
+                    inspection.selected.unwrap_or(0),
+                    keys,
+                    settings,
+                    now,
+                );
+                &fresh
+            };
+            let ranges = if std::ptr::eq(current, inspection) { highlight.as_deref() } else { None };
+            let errors: Vec<usize> = current.errors.iter().filter_map(|e| e.offset).collect();
+            let mut job = layout_job(text, current, ranges, &errors, palette, &font);
             job.wrap.max_width = wrap_width;
             // Break anywhere: a token is one long word.
             job.wrap.break_anywhere = true;
-            ui.fonts_mut(|f| f.layout_job(job))
+            let pixels_per_point = ui.pixels_per_point();
+            let galley = ui.fonts_mut(|f| layout_in_chunks(f, job, pixels_per_point));
+            *cache = Some(CachedLayout { style: style.clone(), wrap_width, galley: galley.clone() });
+            galley
         };
 
         let legend_height = 28.0;
@@ -267,4 +281,124 @@ fn layout_job(
         job.append("", 0.0, plain);
     }
     job
+}
+
+/// Inputs longer than this are laid out in chunks.
+const CHUNKED_FROM: usize = 16 * 1024;
+
+/// Lays a job out in chunks that egui caches one by one, so that an edit near the end of a
+/// huge one-line token re-lays out one chunk instead of the whole line (egui itself only
+/// splits at line breaks). Chunks are cut at multiples of the row length, where a
+/// monospace, break-anywhere layout wraps anyway, so the result looks the same.
+fn layout_in_chunks(
+    fonts: &mut egui::epaint::FontsView<'_>,
+    job: LayoutJob,
+    pixels_per_point: f32,
+) -> Arc<egui::Galley> {
+    if job.text.len() < CHUNKED_FROM {
+        return fonts.layout_job(job);
+    }
+    let font = job.sections.first().map(|s| s.format.font_id.clone()).unwrap_or_default();
+    let advance = fonts.glyph_width(&font, 'W').max(1.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small positive count")]
+    let per_row = ((job.wrap.max_width / advance).floor() as usize).max(1);
+    let chunk_chars = per_row * (2048 / per_row).max(1);
+
+    // (start, end, ends a line): chunk byte ranges, line breaks left out as egui does.
+    let mut chunks: Vec<(usize, usize, bool)> = Vec::new();
+    let mut line_start = 0;
+    for line in job.text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let mut start = line_start;
+        let mut count = 0;
+        for (offset, _) in content.char_indices() {
+            if count == chunk_chars {
+                chunks.push((start, line_start + offset, false));
+                start = line_start + offset;
+                count = 0;
+            }
+            count += 1;
+        }
+        chunks.push((start, line_start + content.len(), true));
+        line_start += line.len();
+    }
+    if job.text.ends_with('\n') {
+        chunks.push((job.text.len(), job.text.len(), true));
+    }
+
+    let galleys: Vec<Arc<egui::Galley>> = chunks
+        .iter()
+        .map(|&(start, end, _)| {
+            let mut part = LayoutJob {
+                text: job.text.get(start..end).unwrap_or_default().to_owned(),
+                wrap: job.wrap.clone(),
+                ..Default::default()
+            };
+            for section in &job.sections {
+                let (from, to) = (section.byte_range.start.0.max(start), section.byte_range.end.0.min(end));
+                if from < to {
+                    let byte_range = ByteIndex(from - start)..ByteIndex(to - start);
+                    part.sections.push(egui::text::LayoutSection {
+                        leading_space: 0.0,
+                        byte_range,
+                        format: section.format.clone(),
+                    });
+                }
+            }
+            if part.sections.is_empty() {
+                part.sections.push(egui::text::LayoutSection {
+                    leading_space: 0.0,
+                    byte_range: ByteIndex(0)..ByteIndex(0),
+                    format: TextFormat { font_id: font.clone(), ..Default::default() },
+                });
+            }
+            fonts.layout_job(part)
+        })
+        .collect();
+    let mut galley = egui::Galley::concat(Arc::new(job), &galleys, pixels_per_point);
+    // `concat` assumes every join was a line break; within a line it was not.
+    let total = galley.rows.len();
+    let mut row = 0;
+    for (galley_part, &(_, _, ends_line)) in galleys.iter().zip(&chunks) {
+        row += galley_part.rows.len();
+        if let Some(last) = row.checked_sub(1).and_then(|r| galley.rows.get_mut(r)) {
+            last.ends_with_newline = ends_line && row < total;
+        }
+    }
+    Arc::new(galley)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(galley: &egui::Galley) -> Vec<(usize, bool)> {
+        galley.rows.iter().map(|r| (r.char_count_excluding_newline().0, r.ends_with_newline)).collect()
+    }
+
+    #[test]
+    fn chunked_layout_matches_one_piece_layout_row_for_row() {
+        let token: String = (0..40_000).map(|i| char::from(b'a' + u8::try_from(i % 26).unwrap_or(0))).collect();
+        let text = format!("Bearer {token}\nsecond line\n\n{}", &token[..20_000]);
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = egui::FontId::monospace(13.0);
+            let mut job = LayoutJob::simple(text.clone(), font, egui::Color32::WHITE, 400.0);
+            job.wrap.break_anywhere = true;
+            let whole = ui.fonts_mut(|f| f.layout_job(job.clone()));
+            let ppp = ui.pixels_per_point();
+            let chunked = ui.fonts_mut(|f| layout_in_chunks(f, job, ppp));
+            assert_eq!(chunked.text(), text);
+            assert_eq!(rows(&chunked), rows(&whole));
+            // Every character maps to the same place, within the float error the one-piece
+            // layout accumulates along a 300,000-point line.
+            for index in [0, 1, 7_000, 40_006, 40_007, 40_020, 60_000] {
+                let cursor = CCursor::new(index);
+                let (a, b) = (chunked.pos_from_cursor(cursor).min, whole.pos_from_cursor(cursor).min);
+                assert!((a - b).length() <= 1.0, "char {index}: {a:?} vs {b:?}");
+            }
+        });
+        // No renderer here: the font atlas upload is not needed.
+        output.textures_delta.clear();
+    }
 }
