@@ -32,8 +32,61 @@ pub struct Cli {
 pub enum Command {
     /// Decode a token, verify it with the given keys, and report everything found.
     Inspect(Box<InspectArgs>),
+    /// Sign a header and payload, byte for byte as given, and print the token.
+    Sign(SignArgs),
+    /// Generate a key and write it as PEM, JWK and JWKS files.
+    Keygen(KeygenArgs),
+    /// Look for the HMAC secret of an HS256/384/512 token among publicly known secrets.
+    Crack(CrackArgs),
     /// Open the desktop app on a token and keys instead of the demo.
     Gui(GuiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The algorithm: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA.
+    #[arg(long)]
+    pub alg: String,
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// The header's JSON text, or @FILE; default {"alg":ALG,"typ":"JWT"}.
+    #[arg(long, value_name = "JSON")]
+    pub header: Option<String>,
+    /// The payload's text (usually JSON), or @FILE. It is signed exactly as given.
+    #[arg(long, value_name = "JSON")]
+    pub payload: String,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KeyType {
+    Rsa,
+    Ec,
+    Ed25519,
+    Hmac,
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    #[arg(long = "type", value_enum)]
+    pub key_type: KeyType,
+    /// RSA: 2048, 3072 or 4096 (default 2048); HMAC: 256, 384 or 512 (default 256).
+    #[arg(long)]
+    pub bits: Option<usize>,
+    /// EC: P-256, P-384 or P-521 (default P-256).
+    #[arg(long)]
+    pub curve: Option<String>,
+    /// Where to write the files (created if missing; existing files are never overwritten).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CrackArgs {
+    /// The token or any text holding one; `-` reads standard input; `@FILE` reads a file.
+    pub token: String,
+    /// More candidate secrets, one per line, tried after the built-in list.
+    #[arg(long, value_name = "FILE")]
+    pub wordlist: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +187,9 @@ pub fn run() -> Outcome {
     match cli.command {
         None => Outcome::Gui(Startup::default()),
         Some(Command::Inspect(args)) => Outcome::Exit(inspect(&args)),
+        Some(Command::Sign(args)) => Outcome::Exit(sign(&args)),
+        Some(Command::Keygen(args)) => Outcome::Exit(keygen(&args)),
+        Some(Command::Crack(args)) => Outcome::Exit(crack(&args)),
         Some(Command::Gui(args)) => match startup(&args) {
             Ok(startup) => Outcome::Gui(startup),
             Err(message) => Outcome::Exit(fail(&message)),
@@ -260,6 +316,185 @@ fn inspect(args: &InspectArgs) -> ExitCode {
         return fail(&format!("cannot write the report: {error}"));
     }
     exit_code(&inspection)
+}
+
+/// Text given inline or as `@FILE`.
+fn text_or_file(text: &str) -> Result<String, String> {
+    match text.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+        None => Ok(text.to_owned()),
+    }
+}
+
+fn sign(args: &SignArgs) -> ExitCode {
+    use crate::jose::alg::Algorithm;
+    let Some(alg) = Algorithm::from_name(&args.alg) else {
+        return fail(&format!(
+            "--alg {:?} is not one of HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA",
+            args.alg
+        ));
+    };
+    let keys = match load_keys(&args.keys) {
+        Ok(keys) if keys.is_empty() => {
+            return fail("give a key: --key FILE (a private key) or --secret / --secret-file");
+        }
+        Ok(keys) => keys,
+        Err(message) => return fail(&message),
+    };
+    let header = match &args.header {
+        Some(header) => match text_or_file(header) {
+            Ok(text) => text,
+            Err(message) => return fail(&message),
+        },
+        None => format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#),
+    };
+    let payload = match text_or_file(&args.payload) {
+        Ok(text) => text,
+        Err(message) => return fail(&message),
+    };
+    let said = serde_json::from_str::<serde_json::Value>(&header)
+        .ok()
+        .and_then(|h| h.get("alg").and_then(|a| a.as_str()).map(str::to_owned));
+    if said.as_deref() != Some(alg.name()) {
+        eprintln!("jwt-inspector: note: the header says alg {said:?} but the token is signed with {alg}");
+    }
+    // The first key that can sign; otherwise the first key's explanation of why not.
+    let key = keys.iter().find(|k| crate::jose::sign::can_sign(k, alg)).or(keys.first());
+    let Some(key) = key else { return fail("no key") };
+    match crate::jose::sign::encode(&header, &payload, alg, key) {
+        Ok(token) => {
+            println!("{token}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&format!("cannot sign {alg} with {}: {error}", key.label())),
+    }
+}
+
+fn keygen(args: &KeygenArgs) -> ExitCode {
+    use crate::jose::alg::Curve;
+    use crate::jose::keygen::{self, KeyKind};
+    let kind = match args.key_type {
+        KeyType::Rsa => KeyKind::Rsa(args.bits.unwrap_or(2048)),
+        KeyType::Hmac => KeyKind::Hmac(args.bits.unwrap_or(256)),
+        KeyType::Ed25519 => KeyKind::Ed25519,
+        KeyType::Ec => match Curve::from_name(args.curve.as_deref().unwrap_or("P-256")) {
+            Some(curve) if curve != Curve::Ed25519 => KeyKind::Ec(curve),
+            _ => return fail("--curve must be P-256, P-384 or P-521"),
+        },
+    };
+    let generated = match keygen::generate(kind) {
+        Ok(generated) => generated,
+        Err(error) => return fail(&error.to_string()),
+    };
+    let stem = match kind {
+        KeyKind::Hmac(bits) => format!("hmac{bits}"),
+        KeyKind::Rsa(bits) => format!("rsa{bits}"),
+        KeyKind::Ec(curve) => format!("ec-{}", curve.name().to_ascii_lowercase().replace('-', "")),
+        KeyKind::Ed25519 => "ed25519".to_owned(),
+    };
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
+    // (file, contents, private)
+    let mut files: Vec<(String, String, bool)> = Vec::new();
+    if let Some(pem) = &generated.private_pem {
+        files.push((format!("{stem}.private.pem"), pem.clone(), true));
+    }
+    if let Some(pem) = &generated.public_pem {
+        files.push((format!("{stem}.public.pem"), pem.clone(), false));
+    }
+    files.push((format!("{stem}.private.jwk.json"), pretty(&generated.private_jwk), true));
+    if generated.public_pem.is_some() {
+        files.push((format!("{stem}.public.jwk.json"), pretty(&generated.public_jwk), false));
+        files.push((format!("{stem}.jwks.json"), pretty(&generated.jwks), false));
+    }
+    if let Err(error) = std::fs::create_dir_all(&args.out_dir) {
+        return fail(&format!("cannot create {}: {error}", args.out_dir.display()));
+    }
+    for (name, contents, private) in &files {
+        let path = args.out_dir.join(name);
+        if let Err(error) = write_new(&path, contents.as_bytes(), *private) {
+            return fail(&format!("cannot write {}: {error}", path.display()));
+        }
+        println!("{}", path.display());
+    }
+    eprintln!("jwt-inspector: {} (kid {})", generated.key.description(), generated.key.kid.clone().unwrap_or_default());
+    ExitCode::SUCCESS
+}
+
+/// Creates a file that must not exist yet; private files are readable by the owner only.
+fn write_new(path: &std::path::Path, contents: &[u8], private: bool) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(if private { 0o600 } else { 0o644 });
+    }
+    let _ = private;
+    options.open(path)?.write_all(contents)
+}
+
+fn crack(args: &CrackArgs) -> ExitCode {
+    use crate::jose::secrets::{self, CrackOutcome};
+    let input = match read_input(Some(&args.token)) {
+        Ok(input) => input,
+        Err(message) => return fail(&message),
+    };
+    let inspection = Inspection::new(&input, &[], &Settings::default(), DateTime::UNIX_EPOCH);
+    let (Some(token), Some(alg)) = (&inspection.token, inspection.alg.known()) else {
+        return fail(&format!(
+            "no HS256/384/512 token to crack: {}",
+            inspection.errors.first().map_or("unreadable", |e| e.message.as_str())
+        ));
+    };
+    let (Some(signing_input), Some(signature)) = (token.signing_input(), token.signature()) else {
+        return fail("the token has no signature to check secrets against");
+    };
+    let extra = match &args.wordlist {
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => return fail(&format!("cannot read {}: {error}", path.display())),
+        },
+        None => Vec::new(),
+    };
+    let extra_lines =
+        extra.split(|b| *b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).filter(|l| !l.is_empty());
+    let total = secrets::known().len() + extra_lines.clone().count();
+    let start = std::time::Instant::now();
+    // Progress on a terminal only: redirected stderr gets the summary line alone.
+    let live = std::io::stderr().is_terminal();
+    let outcome = secrets::crack(
+        alg,
+        signing_input.as_bytes(),
+        signature,
+        secrets::known().iter().copied().chain(extra_lines),
+        |tried| {
+            if live {
+                eprint!("\rjwt-inspector: tried {tried} of {total} secrets");
+            }
+            true
+        },
+    );
+    let seconds = start.elapsed().as_secs_f64();
+    match outcome {
+        CrackOutcome::Found(secret) => {
+            eprintln!("{}jwt-inspector: found in {seconds:.2} s", if live { "\n" } else { "" });
+            println!("{}", String::from_utf8_lossy(&secret));
+            ExitCode::SUCCESS
+        }
+        CrackOutcome::NotFound { tried } => {
+            #[allow(clippy::cast_precision_loss, reason = "a rate for people")]
+            let rate = tried as f64 / seconds.max(1e-9);
+            eprintln!(
+                "{}jwt-inspector: none of {tried} secrets verifies ({seconds:.2} s, {rate:.0} secrets/s)",
+                if live { "\n" } else { "" }
+            );
+            ExitCode::from(1)
+        }
+        CrackOutcome::Cancelled { .. } => ExitCode::from(1),
+        CrackOutcome::NotHmac => {
+            fail(&format!("{alg} is not an HMAC algorithm: only HS256/384/512 secrets can be guessed"))
+        }
+    }
 }
 
 /// 0 every check passed, 1 a check failed, 2 nothing usable to inspect.

@@ -591,11 +591,8 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
         "oct" => (KeyMaterial::Secret(jwk_bytes(jwk, "k")?), "JWK oct (HMAC secret)"),
         "RSA" => {
             let (n, e) = (strip_leading_zeros(jwk_bytes(jwk, "n")?), jwk_bytes(jwk, "e")?);
-            // The private parts are kept as given; signing with them belongs to the signer.
-            (
-                KeyMaterial::Rsa { n, e, private: None },
-                if has_private { "JWK RSA private key" } else { "JWK RSA public key" },
-            )
+            let private = if has_private { Some(rsa_private_from_jwk(jwk, &n, &e)?) } else { None };
+            (KeyMaterial::Rsa { n, e, private }, if has_private { "JWK RSA private key" } else { "JWK RSA public key" })
         }
         "EC" => {
             let crv = text("crv").ok_or_else(|| KeyError::Jwk("has no \"crv\"".to_owned()))?;
@@ -650,6 +647,36 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
     key.kid = text("kid");
     key.jwk_alg = text("alg");
     Ok(key)
+}
+
+/// A PKCS#1 `RSAPrivateKey` from a private RSA JWK's CRT members (RFC 7518 §6.3.2).
+fn rsa_private_from_jwk(jwk: &serde_json::Value, n: &[u8], e: &[u8]) -> Result<PrivateKey, KeyError> {
+    use x509_cert::der::Encode as _;
+    let parts: Vec<Vec<u8>> =
+        ["d", "p", "q", "dp", "dq", "qi"].iter().map(|m| jwk_bytes(jwk, m)).collect::<Result<_, _>>()?;
+    fn uint(bytes: &[u8]) -> Result<x509_cert::der::asn1::UintRef<'_>, KeyError> {
+        x509_cert::der::asn1::UintRef::new(bytes)
+            .map_err(|e| KeyError::Jwk(format!("an RSA member is not an integer: {e}")))
+    }
+    let [d, p, q, dp, dq, qi] = parts.as_slice() else {
+        return Err(KeyError::Jwk("a private RSA key needs d, p, q, dp, dq and qi".to_owned()));
+    };
+    let key = pkcs1::RsaPrivateKeyRef {
+        modulus: uint(n)?,
+        public_exponent: uint(e)?,
+        private_exponent: uint(d)?,
+        prime1: uint(p)?,
+        prime2: uint(q)?,
+        exponent1: uint(dp)?,
+        exponent2: uint(dq)?,
+        coefficient: uint(qi)?,
+        other_prime_infos: None,
+    };
+    let der = key.to_der().map_err(|e| KeyError::Jwk(format!("the RSA key could not be encoded: {e}")))?;
+    // Check the parts belong together before anyone signs with them.
+    aws_lc_rs::rsa::KeyPair::from_der(&der)
+        .map_err(|e| KeyError::Jwk(format!("the private RSA members do not form a valid key: {e}")))?;
+    Ok(PrivateKey::Pkcs1(der))
 }
 
 fn ec_private_from_jwk(curve: Curve, d: &[u8], point: &[u8]) -> Result<PrivateKey, KeyError> {

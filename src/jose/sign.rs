@@ -23,7 +23,8 @@ pub enum SignError {
 /// Signs `signing_input` (`base64url(header).base64url(payload)`) and returns the raw
 /// signature bytes.
 pub fn sign(alg: Algorithm, key: &Key, signing_input: &[u8]) -> Result<Vec<u8>, SignError> {
-    key.fit(alg).map_err(|m| SignError::Misfit(m.to_string()))?;
+    // The fit is phrased for verifying ("the token says"); here the user chose the algorithm.
+    key.fit(alg).map_err(|m| SignError::Misfit(m.to_string().replace("the token says", "you chose")))?;
     let crypto = |e: &dyn std::fmt::Display| SignError::Crypto(e.to_string());
     let encoding = match &key.material {
         KeyMaterial::Secret(secret) => EncodingKey::from_secret(secret),

@@ -1,0 +1,169 @@
+//! Signing: every algorithm with every private-key format verifies; unedited tokens re-sign
+//! byte for byte with deterministic algorithms; every preset makes the token shape it claims
+//! and is never judged valid.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly"
+)]
+
+use chrono::DateTime;
+use jwt_inspector::jose::alg::Algorithm;
+use jwt_inspector::jose::base64url;
+use jwt_inspector::jose::keys::{self, Key, SecretEncoding};
+use jwt_inspector::jose::presets::{self, Preset};
+use jwt_inspector::jose::sign;
+use jwt_inspector::jose::verify::SignatureStatus;
+use jwt_inspector::{Inspection, Settings};
+
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn load(path: &str) -> Key {
+    keys::load(&read(path), path).unwrap().keys.remove(0)
+}
+
+fn status(token: &str, keys: &[Key]) -> SignatureStatus {
+    Inspection::new(token, keys, &Settings::default(), DateTime::UNIX_EPOCH).signature.status
+}
+
+#[test]
+fn every_algorithm_signs_with_every_private_key_format_and_verifies() {
+    let secret = keys::secret_from_text(
+        "a secret that is long enough for HS512, yes it is: 64 bytes long!",
+        SecretEncoding::Utf8,
+        "s",
+    )
+    .unwrap();
+    let ed_jwk = load("vectors/rfc/rfc8037_a1_ed25519.priv.jwk.json");
+    let cases: Vec<(Vec<Algorithm>, Vec<Key>, Key)> = vec![
+        (vec![Algorithm::HS256, Algorithm::HS384, Algorithm::HS512], vec![secret.clone()], secret.clone()),
+        (
+            vec![
+                Algorithm::RS256,
+                Algorithm::RS384,
+                Algorithm::RS512,
+                Algorithm::PS256,
+                Algorithm::PS384,
+                Algorithm::PS512,
+            ],
+            vec![load("keys/rsa2048.pkcs1.pem"), load("keys/rsa2048.pkcs8.pem"), load("keys/rsa2048.pkcs8.der")],
+            load("keys/rsa2048.pub.pem"),
+        ),
+        (
+            vec![Algorithm::ES256],
+            vec![load("keys/ecp256.sec1.pem"), load("keys/ecp256.pkcs8.pem")],
+            load("keys/ecp256.pub.pem"),
+        ),
+        (
+            vec![Algorithm::ES384],
+            vec![load("keys/ecp384.sec1.pem"), load("keys/ecp384.pkcs8.pem")],
+            load("keys/ecp384.pub.pem"),
+        ),
+        (
+            vec![Algorithm::ES512],
+            vec![load("keys/ecp521.sec1.pem"), load("keys/ecp521.pkcs8.pem")],
+            load("keys/ecp521.pub.pem"),
+        ),
+        (vec![Algorithm::EdDSA], vec![load("keys/ed25519.pkcs8.pem")], load("keys/ed25519.pub.pem")),
+        (vec![Algorithm::EdDSA], vec![ed_jwk], load("vectors/rfc/rfc8037_a1_ed25519.pub.pem")),
+    ];
+    for (algs, signers, verifier) in cases {
+        for alg in algs {
+            for signer in &signers {
+                let header = format!(r#"{{"alg":"{alg}"}}"#);
+                let token = sign::encode(&header, r#"{"sub":"round trip"}"#, alg, signer)
+                    .unwrap_or_else(|e| panic!("{alg} {}: {e}", signer.format));
+                assert_eq!(
+                    status(&token, std::slice::from_ref(&verifier)),
+                    SignatureStatus::Valid,
+                    "{alg} signed with {}",
+                    signer.format
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn unedited_tokens_re_sign_byte_for_byte_with_deterministic_algorithms() {
+    for (vector, key) in [
+        ("rfc7515_a1_hs256", "vectors/rfc/rfc7515_a1_hs256.oct.jwk.json"),
+        ("rfc7520_4_4_hs256", "vectors/rfc/rfc7520_4_4_hs256.oct.jwk.json"),
+        ("rfc7797_4_1", "vectors/rfc/rfc7797.oct.jwk.json"),
+        ("rfc8037_a4_eddsa", "vectors/rfc/rfc8037_a1_ed25519.priv.jwk.json"),
+    ] {
+        let token = String::from_utf8(read(&format!("vectors/rfc/{vector}.jwt"))).unwrap();
+        let parsed = jwt_inspector::jose::token::parse(&token).unwrap();
+        // The decoded text, exactly (RFC 7515 A.1's header has CRLF and a space in it).
+        let header = parsed.header.as_ref().and_then(|c| c.text()).unwrap();
+        let payload = parsed.payload.as_ref().and_then(|c| c.text()).unwrap();
+        let alg = Algorithm::from_name(parsed.header_object().and_then(|h| h.get_str("alg")).unwrap()).unwrap();
+        assert!(alg.is_deterministic());
+        let again = sign::encode(header, payload, alg, &load(key)).unwrap();
+        assert_eq!(again, token, "{vector}");
+    }
+    // A freshly generated RSA key, PKCS#1 v1.5: deterministic too.
+    let rsa = load("keys/rsa2048.pkcs8.pem");
+    let first = sign::encode(r#"{"alg":"RS256"}"#, "{\"a\": 1e20}", Algorithm::RS256, &rsa).unwrap();
+    let second = sign::encode(r#"{"alg":"RS256"}"#, "{\"a\": 1e20}", Algorithm::RS256, &rsa).unwrap();
+    assert_eq!(first, second);
+    assert!(first.contains(&base64url::encode("{\"a\": 1e20}")), "the payload text is signed as typed");
+}
+
+#[test]
+fn key_and_algorithm_mismatches_are_explained_not_just_refused() {
+    let ec = load("keys/ecp384.pkcs8.pem");
+    let error = sign::encode("{}", "{}", Algorithm::ES256, &ec).unwrap_err();
+    assert_eq!(error.to_string(), "this is an EC P-384 key; you chose ES256, which needs P-256");
+    let public = load("keys/rsa2048.pub.pem");
+    let error = sign::encode("{}", "{}", Algorithm::RS256, &public).unwrap_err();
+    assert_eq!(error.to_string(), "this is an RSA 2048-bit public key: signing needs the private key");
+    let empty = keys::secret_from_text("", SecretEncoding::Utf8, "s").unwrap();
+    assert!(
+        sign::encode(r#"{"alg":"HS256"}"#, "{}", Algorithm::HS256, &empty).is_ok(),
+        "the empty secret signs (attack demos)"
+    );
+}
+
+#[test]
+fn every_preset_makes_the_shape_it_claims_and_is_never_valid() {
+    let header = r#"{"alg":"RS256","typ":"JWT","kid":"k1"}"#;
+    let payload = r#"{"sub":"victim","admin":true}"#;
+    let private = load("keys/rsa2048.pkcs8.pem");
+    let public = load("keys/rsa2048.pub.pem");
+    let loaded = vec![public.clone()];
+    for preset in Preset::all() {
+        let applied = presets::apply(&preset, header, payload, Some(&private), &loaded)
+            .unwrap_or_else(|e| panic!("{preset:?}: {e}"));
+        let token = jwt_inspector::jose::token::parse(&applied.token).unwrap();
+        let head = token.header_object().unwrap();
+        let sig = token.signature().unwrap();
+        assert_eq!(token.payload.as_ref().and_then(|p| p.text()), Some(payload), "{preset:?} keeps the payload");
+        match &preset {
+            Preset::AlgNone(v) => assert!(head.get_str("alg") == Some(v) && sig.is_empty()),
+            Preset::StripSignature => assert!(sig.is_empty() && head.get_str("alg") == Some("RS256")),
+            Preset::WrongLengthSignature => assert_eq!(sig.len(), 128),
+            Preset::KeyConfusion { .. } => assert!(head.get_str("alg") == Some("HS256") && sig.len() == 32),
+            Preset::PsychicSignature(alg) => {
+                assert!(head.get_str("alg") == Some(alg.name()) && sig.iter().all(|b| *b == 0))
+            }
+            Preset::EmbeddedJwk => assert!(head.get("jwk").is_some() && applied.generated.is_some()),
+            Preset::Jku(url) => assert_eq!(head.get_str("jku"), Some(url.as_str())),
+            Preset::X5u(url) => assert_eq!(head.get_str("x5u"), Some(url.as_str())),
+            Preset::KidInjection(kid) => assert_eq!(head.get_str("kid"), Some(*kid)),
+        }
+        // Against the server's real key, none of them is valid…
+        let verdict = status(&applied.token, &loaded);
+        let passes = matches!(preset, Preset::KidInjection(_));
+        assert!(verdict != SignatureStatus::Valid || passes, "{preset:?} judged valid against the real key");
+        // …and the inspection always raises a finding about it.
+        let inspection = Inspection::new(&applied.token, &loaded, &Settings::default(), DateTime::UNIX_EPOCH);
+        assert!(!inspection.findings.is_empty(), "{preset:?} raised no finding");
+        assert!(!preset.explanation().is_empty() && !preset.label().is_empty());
+    }
+}
