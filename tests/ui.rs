@@ -214,3 +214,100 @@ fn whole_window_snapshot_in_dark_theme() {
 fn whole_window_snapshot_in_light_theme() {
     snapshot(egui::Theme::Light, "workbench_light");
 }
+
+fn payload_editor<'h>(harness: &'h Harness<'_, App>) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Payload JSON")
+}
+
+fn replace_payload(harness: &mut Harness<'_, App>, text: &str) {
+    payload_editor(harness).click();
+    step(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    step(harness);
+    payload_editor(harness).type_text(text);
+    step(harness);
+}
+
+#[test]
+fn editing_a_claim_and_signing_with_the_secret_gives_a_verified_token() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    harness.state_mut().send(Command::SetInput(hs256(r#"{"sub":"user-42","admin":false}"#)));
+    harness.state_mut().send(Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 });
+    step(&mut harness);
+    harness.get_by_label("Edit token").click();
+    step(&mut harness);
+    replace_payload(&mut harness, r#"{"sub":"user-42","admin":true}"#);
+    let inspection = harness.state().inspection();
+    let claims = inspection.token.as_ref().and_then(|t| t.claims()).expect("claims");
+    assert_eq!(claims.get("admin").map(|n| &n.value), Some(&jwt_inspector::jose::json::Value::Bool(true)));
+    assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
+    shows(&harness, "✔ Signature verified");
+
+    // A quick action: exp = now + 1 h, re-signed at once.
+    harness.get_by_label("+ 1 h").click();
+    step(&mut harness);
+    let inspection = harness.state().inspection();
+    assert_eq!(inspection.timeline.claim("exp").and_then(|c| c.date()).map(|d| d.timestamp()), Some(NOW + 3_600));
+    assert_eq!(inspection.signature.status, SignatureStatus::Valid);
+}
+
+#[test]
+fn broken_json_in_the_editor_shows_its_error_and_keeps_the_text_and_the_last_token() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(r#"{"sub":"user-42"}"#);
+    harness.state_mut().send(Command::SetInput(token.clone()));
+    harness.state_mut().send(Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 });
+    step(&mut harness);
+    harness.state_mut().send(Command::ToggleEdit);
+    step(&mut harness);
+    assert_eq!(harness.state().input(), token, "entering edit mode changes nothing");
+    replace_payload(&mut harness, r#"{"sub": "user-42", "admin": tru"#);
+    let edit = harness.state().edit_state().expect("editing");
+    assert_eq!(edit.payload, r#"{"sub": "user-42", "admin": tru"#, "the broken text is kept as typed");
+    harness.get_by_label_contains("✖ payload: unexpected 't': expected a JSON value at line 1, column 29");
+    assert_eq!(harness.state().input(), token, "the token keeps its last valid form");
+    shows(&harness, "✔ Signature verified");
+}
+
+#[test]
+fn a_preset_forges_a_token_the_inspector_does_not_trust() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    harness.state_mut().send(Command::SetInput(hs256(r#"{"sub":"user-42","admin":false}"#)));
+    harness.state_mut().send(Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 });
+    step(&mut harness);
+    harness.state_mut().send(Command::ToggleEdit);
+    harness.state_mut().send(Command::ApplyPreset(jwt_inspector::jose::presets::Preset::AlgNone("nOnE")));
+    step(&mut harness);
+    let inspection = harness.state().inspection();
+    assert_eq!(inspection.signature.status, SignatureStatus::NotSigned);
+    assert!(inspection.findings.iter().any(|f| f.id == "alg-none"));
+    shows(&harness, "⚠ Not signed");
+}
+
+#[test]
+fn a_generated_key_joins_the_key_list_and_verifies_what_it_signs() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    harness
+        .state_mut()
+        .send(Command::GenerateKey(jwt_inspector::jose::keygen::KeyKind::Ec(jwt_inspector::jose::alg::Curve::P256)));
+    step(&mut harness);
+    let key = harness.state().inspection_keys().first().expect("generated key").clone();
+    let token = sign::encode(r#"{"alg":"ES256"}"#, r#"{"sub":"g"}"#, Algorithm::ES256, &key).unwrap();
+    harness.state_mut().send(Command::SetInput(token));
+    step(&mut harness);
+    assert_eq!(harness.state().inspection().signature.status, SignatureStatus::Valid);
+}
+
+#[test]
+fn edit_mode_with_a_preset_snapshot() {
+    let mut harness = harness(egui::Theme::Dark, true);
+    step(&mut harness);
+    harness.state_mut().send(Command::ToggleEdit);
+    step(&mut harness);
+    harness
+        .state_mut()
+        .send(Command::ApplyPreset(jwt_inspector::jose::presets::Preset::KeyConfusion { trailing_newline: true }));
+    step(&mut harness);
+    assert!(harness.state().inspection().findings.iter().any(|f| f.id == "key-confusion"));
+    harness.snapshot("edit_mode_key_confusion");
+}

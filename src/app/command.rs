@@ -79,6 +79,44 @@ pub enum Command {
     Pin(Option<Highlight>),
     /// A message for the status line, e.g. "copied".
     Notify(String),
+
+    // --- Editing, signing and the tester's toolkit ---
+    /// Start or stop editing the header and payload.
+    ToggleEdit,
+    /// The header or payload text was edited in place: re-encode (and re-sign).
+    EditChanged,
+    Edit(EditAction),
+    /// Sign the edited header and payload now with the chosen key.
+    SignEdited,
+    ApplyPreset(crate::jose::presets::Preset),
+    GenerateKey(crate::jose::keygen::KeyKind),
+    /// Save text through the file dialog (the user picks where; nothing is written otherwise).
+    SaveAs {
+        name: String,
+        contents: String,
+    },
+    /// Try the built-in list of known secrets on the HS token, in the background.
+    CheckWeakSecret,
+    CancelWeakSecret,
+}
+
+/// Quick claim actions of the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditAction {
+    /// Set a time claim to now plus this many seconds.
+    SetTime {
+        claim: &'static str,
+        from_now: i64,
+    },
+    RemoveClaim(String),
+    /// Add a registered claim with a sensible default value.
+    AddClaim(String),
+    /// Set the header's alg.
+    SetAlg(String),
+    /// Minify the header and payload text.
+    Compact,
+    /// Sign with this key (index into the loaded keys; `None`: the secret field).
+    SetSigner(Option<usize>),
 }
 
 impl Command {

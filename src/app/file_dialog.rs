@@ -66,6 +66,31 @@ impl FileDialogs {
         }
     }
 
+    /// Asks where to save `contents` (named `name` by default) and writes it there: the
+    /// only way the app writes a key, and only where the user chose.
+    pub fn save(&mut self, name: String, contents: String, ctx: &egui::Context) {
+        if self.busy {
+            return;
+        }
+        self.busy = true;
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("save-dialog".to_owned()).spawn(move || {
+            if let Some(path) = rfd::FileDialog::new().set_title("Save").set_file_name(&name).save_file() {
+                let note = match std::fs::write(&path, contents) {
+                    Ok(()) => format!("saved {}", path.display()),
+                    Err(error) => format!("✖ cannot write {}: {error}", path.display()),
+                };
+                let _ = sender.send(Command::Notify(note));
+            }
+            let _ = sender.send(Command::Notify(String::new()));
+            ctx.request_repaint();
+        });
+        if spawned.is_err() {
+            self.busy = false;
+        }
+    }
+
     /// Commands the dialog thread has sent since the last frame.
     pub fn poll(&mut self) -> Vec<Command> {
         let mut out = Vec::new();

@@ -15,6 +15,27 @@ pub struct Inputs {
     /// Why the secret could not be read in its encoding, if it could not.
     pub secret_error: Option<String>,
     pub key_paste: String,
+    /// The editor's state while editing.
+    pub edit: Option<EditState>,
+}
+
+/// The header and payload being edited, as typed (never re-serialised unless asked).
+#[derive(Clone, Debug, Default)]
+pub struct EditState {
+    pub header: String,
+    pub payload: String,
+    /// Why the header / payload is not JSON, with line and column.
+    pub header_error: Option<String>,
+    pub payload_error: Option<String>,
+    /// The key to sign with: an index into the loaded keys, or `None` for the secret field.
+    pub signer: Option<usize>,
+    /// Re-sign on every edit (otherwise the old signature is kept, as a tampering demo).
+    pub auto_sign: bool,
+    pub sign_error: Option<String>,
+    /// What the last preset simulates.
+    pub preset_note: Option<String>,
+    /// Minutes for the "exp = now + N min" action.
+    pub custom_minutes: i64,
 }
 
 /// Persisted settings: layout, theme, presentation, inspection options.

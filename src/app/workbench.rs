@@ -42,6 +42,7 @@ impl Clock {
 struct Panes {
     encoded: EncodedPane,
     decoded: DecodedPane,
+    edit: crate::app::panes::edit::EditPane,
     signature: SignaturePane,
     timeline: TimelinePane,
     findings: FindingsPane,
@@ -74,6 +75,19 @@ pub struct App {
     focus_editor: bool,
     applied_view: Option<(ThemeChoice, f32)>,
     panes: Panes,
+    /// The last generated key, for its exports.
+    generated: Option<crate::jose::keygen::Generated>,
+    /// The weak-secret search running in the background, if any.
+    crack: Option<CrackJob>,
+    crack_result: Option<String>,
+}
+
+/// A weak-secret search on a worker thread: progress and cancellation are shared atomics.
+struct CrackJob {
+    tried: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    total: usize,
+    result: std::sync::mpsc::Receiver<crate::jose::secrets::CrackOutcome>,
 }
 
 impl App {
@@ -122,7 +136,202 @@ impl App {
             focus_editor: false,
             applied_view: None,
             panes: Panes::default(),
+            generated: None,
+            crack: None,
+            crack_result: None,
         }
+    }
+
+    /// The editor's state, while editing.
+    pub fn edit_state(&self) -> Option<&crate::app::settings::EditState> {
+        self.inputs.edit.as_ref()
+    }
+
+    /// Checks the edited texts and, when both are JSON, encodes them (re-signing when asked)
+    /// into the token being inspected. While one is broken the token stays as it was.
+    fn reencode(&mut self, force_sign: bool) {
+        let Some(edit) = self.inputs.edit.as_mut() else { return };
+        edit.header_error = crate::jose::json::parse(&edit.header).err().map(|e| e.to_string());
+        edit.payload_error = crate::jose::json::parse(&edit.payload).err().map(|e| e.to_string());
+        if edit.header_error.is_some() || edit.payload_error.is_some() {
+            return;
+        }
+        let b64 = |bytes: &[u8]| crate::jose::base64url::encode(bytes);
+        let input = format!("{}.{}", b64(edit.header.as_bytes()), b64(edit.payload.as_bytes()));
+        let header = crate::jose::json::parse(&edit.header).ok();
+        let alg = crate::jose::alg::AlgHeader::from_header(header.as_ref().and_then(|h| h.get("alg")));
+        edit.sign_error = None;
+        let signature = match alg {
+            crate::jose::alg::AlgHeader::None(_) => String::new(),
+            crate::jose::alg::AlgHeader::Known(alg) if edit.auto_sign || force_sign => {
+                let key = match edit.signer {
+                    Some(index) => self.keys.get(index),
+                    None => self.secret_key.as_ref(),
+                };
+                match key.map(|key| crate::jose::sign::sign(alg, key, input.as_bytes())) {
+                    Some(Ok(signature)) => b64(&signature),
+                    Some(Err(error)) => {
+                        edit.sign_error = Some(error.to_string());
+                        String::new()
+                    }
+                    None => {
+                        edit.sign_error =
+                            Some("no signing key: enter the HMAC secret or load a private key".to_owned());
+                        String::new()
+                    }
+                }
+            }
+            // Not re-signing: keep the old signature (the token no longer verifies: a tampering demo).
+            _ => self
+                .inspection
+                .token
+                .as_ref()
+                .and_then(|t| t.segment_text(crate::jose::token::SegmentRole::Signature))
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        self.inputs.token = format!("{input}.{signature}");
+        self.selected = 0;
+        self.dirty = true;
+    }
+
+    fn start_editing(&mut self) {
+        let token = self.inspection.token.as_ref();
+        let text = |content: Option<&crate::jose::token::Content>, default: &str| {
+            content.and_then(crate::jose::token::Content::text).map_or_else(|| default.to_owned(), str::to_owned)
+        };
+        let header = text(token.and_then(|t| t.header.as_ref()), r#"{"alg":"HS256","typ":"JWT"}"#);
+        let payload = text(token.and_then(|t| t.payload.as_ref()), "{}");
+        let alg = self.inspection.alg.known();
+        // Sign with a loaded private key that fits, else the secret field.
+        let signer = alg.and_then(|alg| self.keys.iter().position(|k| crate::jose::sign::can_sign(k, alg)));
+        self.inputs.edit = Some(crate::app::settings::EditState {
+            header,
+            payload,
+            signer,
+            auto_sign: true,
+            custom_minutes: 15,
+            ..Default::default()
+        });
+        // Re-encode without re-signing: an unedited token stays as it was.
+        if let Some(edit) = self.inputs.edit.as_mut() {
+            edit.auto_sign = false;
+        }
+        self.reencode(false);
+        if let Some(edit) = self.inputs.edit.as_mut() {
+            edit.auto_sign = true;
+        }
+    }
+
+    fn edit_action(&mut self, action: crate::app::command::EditAction) {
+        use crate::app::command::EditAction;
+        use crate::jose::edit;
+        let now = self.clock.now().timestamp();
+        let Some(state) = self.inputs.edit.as_mut() else { return };
+        let result = match &action {
+            EditAction::SetTime { claim, from_now } => {
+                edit::set_member(&state.payload, claim, &(now + from_now).to_string()).map(|t| state.payload = t)
+            }
+            EditAction::RemoveClaim(name) => edit::remove_member(&state.payload, name).map(|t| state.payload = t),
+            EditAction::AddClaim(name) => {
+                let value = crate::app::panes::edit::default_value(name, now);
+                edit::set_member(&state.payload, name, &value).map(|t| state.payload = t)
+            }
+            EditAction::SetAlg(alg) => {
+                let value = serde_json::to_string(alg).unwrap_or_default();
+                edit::set_member(&state.header, "alg", &value).map(|t| state.header = t)
+            }
+            EditAction::Compact => edit::compact(&state.header).and_then(|h| {
+                let p = edit::compact(&state.payload)?;
+                state.header = h;
+                state.payload = p;
+                Ok(())
+            }),
+            EditAction::SetSigner(signer) => {
+                state.signer = *signer;
+                Ok(())
+            }
+        };
+        match result {
+            Ok(()) => self.reencode(false),
+            Err(error) => self.note = format!("✖ fix the JSON first: {error}"),
+        }
+    }
+
+    fn apply_preset(&mut self, preset: &crate::jose::presets::Preset) {
+        let Some(state) = self.inputs.edit.as_ref() else { return };
+        let signer = match state.signer {
+            Some(index) => self.keys.get(index),
+            None => self.secret_key.as_ref(),
+        };
+        match crate::jose::presets::apply(preset, &state.header, &state.payload, signer, &self.keys) {
+            Ok(applied) => {
+                if let Some(state) = self.inputs.edit.as_mut() {
+                    state.header = applied.header_text;
+                    state.preset_note = Some(format!("{}: {}", preset.label(), preset.explanation()));
+                    // The preset's token is shown as made: editing re-signs only on the next edit.
+                    state.auto_sign = false;
+                }
+                self.inputs.token = applied.token;
+                self.selected = 0;
+                self.dirty = true;
+                if let Some(generated) = applied.generated {
+                    self.note = "the preset signed with a freshly generated key: its exports are under Generate a key"
+                        .to_owned();
+                    self.generated = Some(generated);
+                }
+            }
+            Err(error) => self.note = format!("✖ {}: {error}", preset.label()),
+        }
+    }
+
+    fn start_crack(&mut self, ctx: &egui::Context) {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let (Some(token), Some(alg)) = (self.inspection.token.as_ref(), self.inspection.alg.known()) else { return };
+        let (Some(input), Some(signature)) = (token.signing_input(), token.signature()) else { return };
+        let (input, signature) = (input.as_bytes().to_vec(), signature.to_vec());
+        let tried = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, result) = std::sync::mpsc::channel();
+        let (progress, stop, ctx) = (tried.clone(), cancel.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new().name("weak-secret".to_owned()).spawn(move || {
+            let known = crate::jose::secrets::known();
+            let outcome = crate::jose::secrets::crack(alg, &input, &signature, known.iter().copied(), |n| {
+                progress.store(n, Ordering::Relaxed);
+                ctx.request_repaint();
+                !stop.load(Ordering::Relaxed)
+            });
+            let _ = sender.send(outcome);
+            ctx.request_repaint();
+        });
+        if spawned.is_ok() {
+            self.crack_result = None;
+            self.crack = Some(CrackJob { tried, cancel, total: crate::jose::secrets::known().len(), result });
+        }
+    }
+
+    /// Collects a finished weak-secret search: a found secret goes into the secret field.
+    fn poll_crack(&mut self) {
+        use crate::jose::secrets::CrackOutcome;
+        let Some(job) = &self.crack else { return };
+        let Ok(outcome) = job.result.try_recv() else { return };
+        self.crack = None;
+        self.crack_result = Some(match outcome {
+            CrackOutcome::Found(secret) => {
+                let text = String::from_utf8_lossy(&secret).into_owned();
+                self.apply(Command::SetSecret {
+                    text: text.clone(),
+                    encoding: crate::jose::keys::SecretEncoding::Utf8,
+                });
+                format!("✖ weak secret: the token verifies with {text:?}, from the public list")
+            }
+            CrackOutcome::NotFound { tried } => {
+                format!("✔ none of the {tried} publicly known secrets verifies this token")
+            }
+            CrackOutcome::Cancelled { tried } => format!("cancelled after {tried} secrets"),
+            CrackOutcome::NotHmac => "only HS256/384/512 secrets can be guessed".to_owned(),
+        });
     }
 
     pub fn inspection(&self) -> &Inspection {
@@ -312,9 +521,38 @@ impl App {
             Command::ZoomReset => self.settings.zoom = 1.0,
             Command::TogglePresenter => self.settings.presenter = !self.settings.presenter,
             Command::FocusEditor => self.focus_editor = true,
+            Command::ToggleEdit => {
+                if self.inputs.edit.take().is_none() {
+                    self.start_editing();
+                }
+            }
+            Command::EditChanged => self.reencode(false),
+            Command::Edit(action) => self.edit_action(action),
+            Command::SignEdited => self.reencode(true),
+            Command::ApplyPreset(preset) => self.apply_preset(&preset),
+            Command::GenerateKey(kind) => match crate::jose::keygen::generate(kind) {
+                Ok(generated) => {
+                    self.keys.push(generated.key.clone());
+                    self.note = format!(
+                        "generated {} (kid {})",
+                        generated.key.short_name(),
+                        generated.key.kid.clone().unwrap_or_default()
+                    );
+                    self.generated = Some(generated);
+                    self.dirty = true;
+                }
+                Err(error) => self.note = format!("✖ {error}"),
+            },
+            Command::CancelWeakSecret => {
+                if let Some(job) = &self.crack {
+                    job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
             // These need the egui context: handled in `apply_with_context`.
             Command::OpenTokenDialog
             | Command::OpenKeyDialog
+            | Command::SaveAs { .. }
+            | Command::CheckWeakSecret
             | Command::CopyToken
             | Command::CopyHeader
             | Command::CopyPayload
@@ -345,6 +583,8 @@ impl App {
                     copy(ctx, pretty(self.inspection.token.as_ref().and_then(|t| t.payload.as_ref())), "payload JSON")
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SaveAs { name, contents } => self.dialogs.save(name, contents, ctx),
+            Command::CheckWeakSecret => self.start_crack(ctx),
             other => self.apply(other),
         }
     }
@@ -384,6 +624,7 @@ impl App {
             }
         }
         self.commands.extend(self.dialogs.poll());
+        self.poll_crack();
     }
 
     /// Applies theme and zoom when they changed; returns whether they did.
@@ -492,10 +733,28 @@ impl eframe::App for App {
 
         let palette = theme::palette(ui.visuals().dark_mode);
         let highlight = self.highlight().cloned();
-        let Self { inputs, all_keys, demo_keys, settings, inspection, panes, commands, dialogs, note, clock, .. } =
-            self;
+        let crack_progress =
+            self.crack.as_ref().map(|job| (job.tried.load(std::sync::atomic::Ordering::Relaxed), job.total));
+        let Self {
+            inputs,
+            all_keys,
+            demo_keys,
+            settings,
+            inspection,
+            panes,
+            commands,
+            dialogs,
+            note,
+            clock,
+            generated,
+            crack_result,
+            ..
+        } = self;
         let dialog_unavailable = dialogs.unavailable.clone();
         let mut cx = Cx {
+            generated: generated.as_ref(),
+            crack_progress,
+            crack_result: crack_result.as_deref(),
             inspection,
             inputs,
             keys: all_keys,
@@ -541,7 +800,13 @@ impl eframe::App for App {
             .size_range(width * 0.15..=width * 0.4)
             .show(ui, |ui| panes.signature.ui(ui, &mut cx));
         cx.settings.signature_fraction = right.response.rect.width() / width.max(1.0);
-        egui::CentralPanel::default().show(ui, |ui| panes.decoded.ui(ui, &mut cx));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if cx.inputs.edit.is_some() {
+                panes.edit.ui(ui, &mut cx);
+            } else {
+                panes.decoded.ui(ui, &mut cx);
+            }
+        });
 
         let hovered_before = self.hover.clone();
         self.hover = None;

@@ -3,6 +3,7 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod edit;
 pub mod extract;
 pub mod json;
 pub mod keygen;

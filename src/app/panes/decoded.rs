@@ -26,9 +26,21 @@ pub struct DecodedPane {
 
 impl DecodedPane {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Edit token")
+                .on_hover_text("Edit the header and payload, re-sign, and apply tester presets")
+                .clicked()
+            {
+                cx.commands.push(Command::ToggleEdit);
+            }
+        });
         let Some(token) = cx.inspection.token.as_ref() else {
             ui.heading("Decoded");
-            ui.label(RichText::new("Nothing to decode yet.").color(cx.palette.muted));
+            ui.label(
+                RichText::new("Nothing to decode yet. Paste a token, or press Edit to write one.")
+                    .color(cx.palette.muted),
+            );
             return;
         };
         egui::ScrollArea::vertical().id_salt("decoded-scroll").auto_shrink([false, false]).show(ui, |ui| {

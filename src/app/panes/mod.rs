@@ -2,6 +2,7 @@
 //! current `Inspection` and pushes `Command`s; none of them decides a verdict.
 
 pub mod decoded;
+pub mod edit;
 pub mod encoded;
 pub mod findings;
 pub mod signature;
@@ -31,6 +32,11 @@ pub struct Cx<'a> {
     pub clock: DateTime<Utc>,
     pub dialog_unavailable: Option<&'a str>,
     pub commands: &'a mut Vec<Command>,
+    /// The last generated key, for its exports.
+    pub generated: Option<&'a crate::jose::keygen::Generated>,
+    /// (tried, total) while the weak-secret search runs.
+    pub crack_progress: Option<(usize, usize)>,
+    pub crack_result: Option<&'a str>,
 }
 
 impl Cx<'_> {

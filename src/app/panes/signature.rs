@@ -22,7 +22,9 @@ impl SignaturePane {
             ui.separator();
             secret_ui(ui, cx);
             ui.separator();
+            weak_secret_ui(ui, cx);
             expectations_ui(ui, cx);
+            generate_ui(ui, cx);
         });
     }
 }
@@ -252,5 +254,90 @@ fn expectations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         if changed {
             cx.commands.push(Command::SettingsEdited);
         }
+    });
+}
+
+fn weak_secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let hmac = cx.inspection.alg.known().is_some_and(|a| a.family() == crate::jose::alg::Family::Hmac);
+    if !hmac {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| match cx.crack_progress {
+        Some((tried, total)) => {
+            #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
+            let fraction = tried as f32 / total.max(1) as f32;
+            ui.add(egui::ProgressBar::new(fraction).desired_width(160.0).text(format!("{tried} / {total}")));
+            if ui.button("Cancel").clicked() {
+                cx.commands.push(Command::CancelWeakSecret);
+            }
+        }
+        None => {
+            let count = crate::jose::secrets::known().len();
+            if ui
+                .button("Check for a weak secret")
+                .on_hover_text(format!(
+                    "Try the {count} publicly known JWT secrets (wallarm/jwt-secrets) against this token"
+                ))
+                .clicked()
+            {
+                cx.commands.push(Command::CheckWeakSecret);
+            }
+        }
+    });
+    if let Some(result) = cx.crack_result {
+        let color = if result.starts_with('✖') { cx.palette.bad } else { cx.palette.good };
+        ui.label(RichText::new(result).color(color));
+    }
+    ui.separator();
+}
+
+fn generate_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    use crate::jose::keygen::KeyKind;
+    egui::CollapsingHeader::new("Generate a key").id_salt("generate").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for kind in KeyKind::ALL {
+                if ui.small_button(kind.label()).clicked() {
+                    cx.commands.push(Command::GenerateKey(kind));
+                }
+            }
+        });
+        let Some(generated) = cx.generated else {
+            ui.label(
+                RichText::new(
+                    "A generated key is added to the keys above; its files are written only where you save them.",
+                )
+                .small()
+                .color(cx.palette.muted),
+            );
+            return;
+        };
+        let kid = generated.key.kid.clone().unwrap_or_default();
+        ui.label(RichText::new(format!("{} · kid {kid}", generated.key.short_name())).strong());
+        let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
+        let mut exports: Vec<(&str, String, String)> = Vec::new();
+        if let Some(pem) = &generated.private_pem {
+            exports.push(("private PEM", pem.clone(), "private.pem".to_owned()));
+        }
+        if let Some(pem) = &generated.public_pem {
+            exports.push(("public PEM", pem.clone(), "public.pem".to_owned()));
+        }
+        exports.push(("private JWK", pretty(&generated.private_jwk), "private.jwk.json".to_owned()));
+        if generated.public_pem.is_some() {
+            exports.push(("public JWK", pretty(&generated.public_jwk), "public.jwk.json".to_owned()));
+            exports.push(("JWKS", pretty(&generated.jwks), "jwks.json".to_owned()));
+        }
+        egui::Grid::new("exports").num_columns(3).show(ui, |ui| {
+            for (what, text, file) in exports {
+                ui.label(what);
+                if ui.small_button("Copy").clicked() {
+                    ui.ctx().copy_text(text.clone());
+                    cx.commands.push(Command::Notify(format!("copied the {what}")));
+                }
+                if ui.small_button("Save…").clicked() {
+                    cx.commands.push(Command::SaveAs { name: format!("{kid}.{file}"), contents: text });
+                }
+                ui.end_row();
+            }
+        });
     });
 }
