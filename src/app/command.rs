@@ -97,6 +97,12 @@ pub enum Command {
     },
     /// Try the built-in list of known secrets on the HS token, in the background.
     CheckWeakSecret,
+    /// The same, with a user wordlist after the built-in list.
+    CheckWeakSecretWith {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    OpenWordlistDialog,
     CancelWeakSecret,
 }
 

@@ -13,6 +13,8 @@ use crate::app::command::Command;
 pub enum Pick {
     Token,
     Keys,
+    /// A wordlist for the weak-secret check.
+    Wordlist,
 }
 
 pub struct FileDialogs {
@@ -49,6 +51,7 @@ impl FileDialogs {
                     .add_filter("All files", &["*"])
                     .pick_file()
                     .map(|f| vec![f]),
+                Pick::Wordlist => dialog.set_title("Open a wordlist").pick_file().map(|f| vec![f]),
                 Pick::Keys => dialog
                     .set_title("Open keys")
                     .add_filter("Keys", &["pem", "crt", "cer", "der", "key", "pub", "json", "jwk", "jwks"])
@@ -109,8 +112,11 @@ impl FileDialogs {
 pub fn read(path: &Path, pick: Pick) -> Command {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     match std::fs::read(path) {
-        Ok(bytes) if pick == Pick::Token => Command::LoadToken { name, bytes },
-        Ok(bytes) => Command::LoadKey { name, bytes },
+        Ok(bytes) => match pick {
+            Pick::Token => Command::LoadToken { name, bytes },
+            Pick::Keys => Command::LoadKey { name, bytes },
+            Pick::Wordlist => Command::CheckWeakSecretWith { name, bytes },
+        },
         Err(error) => Command::Notify(format!("cannot read {}: {error}", path.display())),
     }
 }

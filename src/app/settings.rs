@@ -36,6 +36,8 @@ pub struct EditState {
     pub preset_note: Option<String>,
     /// Minutes for the "exp = now + N min" action.
     pub custom_minutes: i64,
+    /// The URL the jku / x5u presets point at (never fetched).
+    pub preset_url: String,
 }
 
 /// Persisted settings: layout, theme, presentation, inspection options.

@@ -164,9 +164,21 @@ impl App {
         let signature = match alg {
             crate::jose::alg::AlgHeader::None(_) => String::new(),
             crate::jose::alg::AlgHeader::Known(alg) if edit.auto_sign || force_sign => {
-                let key = match edit.signer {
-                    Some(index) => self.keys.get(index),
-                    None => self.secret_key.as_ref(),
+                // An empty secret field signs with the empty secret (attack demos).
+                let empty;
+                let key = match (edit.signer, &self.secret_key) {
+                    (Some(index), _) => self.keys.get(index),
+                    (None, Some(secret)) => Some(secret),
+                    (None, None) if self.inputs.secret.is_empty() => {
+                        empty = crate::jose::keys::secret_from_text(
+                            "",
+                            crate::jose::keys::SecretEncoding::Utf8,
+                            "the empty secret",
+                        )
+                        .ok();
+                        empty.as_ref()
+                    }
+                    (None, None) => None,
                 };
                 match key.map(|key| crate::jose::sign::sign(alg, key, input.as_bytes())) {
                     Some(Ok(signature)) => b64(&signature),
@@ -211,6 +223,7 @@ impl App {
             signer,
             auto_sign: true,
             custom_minutes: 15,
+            preset_url: "https://attacker.example/.well-known/jwks.json".to_owned(),
             ..Default::default()
         });
         // Re-encode without re-signing: an unedited token stays as it was.
@@ -285,19 +298,24 @@ impl App {
         }
     }
 
-    fn start_crack(&mut self, ctx: &egui::Context) {
+    fn start_crack(&mut self, ctx: &egui::Context, wordlist: Vec<u8>) {
         use std::sync::Arc;
         use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
         let (Some(token), Some(alg)) = (self.inspection.token.as_ref(), self.inspection.alg.known()) else { return };
         let (Some(input), Some(signature)) = (token.signing_input(), token.signature()) else { return };
         let (input, signature) = (input.as_bytes().to_vec(), signature.to_vec());
+        let total =
+            crate::jose::secrets::known().len() + wordlist.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
         let tried = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, result) = std::sync::mpsc::channel();
         let (progress, stop, ctx) = (tried.clone(), cancel.clone(), ctx.clone());
         let spawned = std::thread::Builder::new().name("weak-secret".to_owned()).spawn(move || {
             let known = crate::jose::secrets::known();
-            let outcome = crate::jose::secrets::crack(alg, &input, &signature, known.iter().copied(), |n| {
+            let extra =
+                wordlist.split(|b| *b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).filter(|l| !l.is_empty());
+            let candidates = known.iter().copied().chain(extra);
+            let outcome = crate::jose::secrets::crack(alg, &input, &signature, candidates, |n| {
                 progress.store(n, Ordering::Relaxed);
                 ctx.request_repaint();
                 !stop.load(Ordering::Relaxed)
@@ -307,7 +325,7 @@ impl App {
         });
         if spawned.is_ok() {
             self.crack_result = None;
-            self.crack = Some(CrackJob { tried, cancel, total: crate::jose::secrets::known().len(), result });
+            self.crack = Some(CrackJob { tried, cancel, total, result });
         }
     }
 
@@ -553,6 +571,8 @@ impl App {
             | Command::OpenKeyDialog
             | Command::SaveAs { .. }
             | Command::CheckWeakSecret
+            | Command::CheckWeakSecretWith { .. }
+            | Command::OpenWordlistDialog
             | Command::CopyToken
             | Command::CopyHeader
             | Command::CopyPayload
@@ -584,7 +604,12 @@ impl App {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::SaveAs { name, contents } => self.dialogs.save(name, contents, ctx),
-            Command::CheckWeakSecret => self.start_crack(ctx),
+            Command::CheckWeakSecret => self.start_crack(ctx, Vec::new()),
+            Command::CheckWeakSecretWith { name, bytes } => {
+                self.note = format!("trying the built-in list and {name}");
+                self.start_crack(ctx, bytes);
+            }
+            Command::OpenWordlistDialog => self.dialogs.open(Pick::Wordlist, ctx),
             other => self.apply(other),
         }
     }
@@ -619,6 +644,7 @@ impl App {
                 Ok(bytes) => self.commands.push(match file_dialog::classify(&name, &bytes) {
                     Pick::Token => Command::LoadToken { name, bytes },
                     Pick::Keys => Command::LoadKey { name, bytes },
+                    Pick::Wordlist => Command::CheckWeakSecretWith { name, bytes },
                 }),
                 Err(error) => self.note = error,
             }

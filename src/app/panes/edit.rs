@@ -113,6 +113,7 @@ impl EditPane {
             let secret_index = cx.keys.len().saturating_sub(1);
             let has_secret = !cx.inputs.secret.is_empty();
             let signer_label = |index: Option<usize>| match index {
+                None if !has_secret => "the HMAC secret field (empty: signs with the empty secret)".to_owned(),
                 None => "the HMAC secret field".to_owned(),
                 Some(i) => cx.keys.get(i).map_or_else(String::new, |k| k.label()),
             };
@@ -149,17 +150,44 @@ impl EditPane {
             // Presets.
             ui.add_space(6.0);
             ui.separator();
-            ui.menu_button("Tester presets…", |ui| {
-                for preset in Preset::all() {
-                    if ui.button(preset.label()).on_hover_text(preset.explanation()).clicked() {
-                        cx.commands.push(Command::ApplyPreset(preset));
-                        ui.close();
+            ui.horizontal_wrapped(|ui| {
+                ui.menu_button("Tester presets…", |ui| {
+                    for preset in Preset::all() {
+                        let preset = match preset {
+                            Preset::Jku(_) => Preset::Jku(edit.preset_url.clone()),
+                            Preset::X5u(_) => Preset::X5u(edit.preset_url.clone()),
+                            other => other,
+                        };
+                        if ui.button(preset.label()).on_hover_text(preset.explanation()).clicked() {
+                            cx.commands.push(Command::ApplyPreset(preset));
+                            ui.close();
+                        }
                     }
-                }
+                });
+                ui.label("URL for jku / x5u:");
+                ui.add(egui::TextEdit::singleline(&mut edit.preset_url).desired_width(260.0))
+                    .on_hover_text("Put into the header only: this tool never fetches it")
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "URL for jku / x5u"));
             });
             if let Some(note) = &edit.preset_note {
                 ui.label(RichText::new(note).color(palette.info));
             }
+
+            // What the token holds now: while a text is broken, the last valid decode.
+            ui.add_space(6.0);
+            ui.separator();
+            let broken = edit.header_error.is_some() || edit.payload_error.is_some();
+            let title = if broken { "The token still holds (last valid text)" } else { "The token holds" };
+            egui::CollapsingHeader::new(title).id_salt("edit-current").default_open(broken).show(ui, |ui| {
+                let token = cx.inspection.token.as_ref();
+                for content in [token.and_then(|t| t.header.as_ref()), token.and_then(|t| t.payload.as_ref())].into_iter().flatten() {
+                    let text = match content {
+                        crate::jose::token::Content::Json { root, .. } => serde_json::to_string_pretty(&root.to_serde()).unwrap_or_default(),
+                        other => other.text().unwrap_or_default().to_owned(),
+                    };
+                    crate::app::panes::code_label(ui, &text, palette.muted, true);
+                }
+            });
         });
     }
 }

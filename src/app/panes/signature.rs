@@ -282,6 +282,9 @@ fn weak_secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             {
                 cx.commands.push(Command::CheckWeakSecret);
             }
+            if ui.small_button("…and a wordlist").on_hover_text("Also try each line of a file you pick").clicked() {
+                cx.commands.push(Command::OpenWordlistDialog);
+            }
         }
     });
     if let Some(result) = cx.crack_result {
