@@ -38,6 +38,9 @@ pub enum Command {
     Keygen(KeygenArgs),
     /// Look for the HMAC secret of an HS256/384/512 token among publicly known secrets.
     Crack(CrackArgs),
+    /// Verify many tokens: one token (or one line holding one) per line of standard input,
+    /// one JSON line out per token, totals on stderr.
+    Verify(VerifyArgs),
     /// Open the desktop app on a token and keys instead of the demo.
     Gui(GuiArgs),
 }
@@ -81,6 +84,24 @@ pub struct KeygenArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Read tokens from standard input, one per line (required: the only mode for now).
+    #[arg(long, required = true)]
+    pub batch: bool,
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Evaluate times at this instant (Unix seconds) instead of the clock.
+    #[arg(long, value_name = "UNIX", allow_hyphen_values = true)]
+    pub now: Option<i64>,
+    /// Seconds of clock-skew tolerance on exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub leeway: i64,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
 pub struct CrackArgs {
     /// The token or any text holding one; `-` reads standard input; `@FILE` reads a file.
     pub token: String,
@@ -99,6 +120,12 @@ pub struct GuiArgs {
     /// Start in presenter mode (large fonts).
     #[arg(long)]
     pub presenter: bool,
+    /// Measurement aid: print the time from process start to the first frame on stderr.
+    #[arg(long, hide = true)]
+    pub report_startup: bool,
+    /// Measurement aid: close the window after this many seconds.
+    #[arg(long, hide = true, value_name = "SECONDS")]
+    pub exit_after: Option<f64>,
 }
 
 /// What the desktop app opens on, read by the CLI (files are read here, not in the app).
@@ -108,6 +135,10 @@ pub struct Startup {
     /// (file name, bytes) of each key file.
     pub keys: Vec<(String, Vec<u8>)>,
     pub presenter: bool,
+    /// When the process started (for `--report-startup`).
+    pub started: Option<std::time::Instant>,
+    pub report_startup: bool,
+    pub exit_after: Option<std::time::Duration>,
 }
 
 /// Key options shared by every subcommand that verifies.
@@ -190,6 +221,7 @@ pub fn run() -> Outcome {
         Some(Command::Sign(args)) => Outcome::Exit(sign(&args)),
         Some(Command::Keygen(args)) => Outcome::Exit(keygen(&args)),
         Some(Command::Crack(args)) => Outcome::Exit(crack(&args)),
+        Some(Command::Verify(args)) => Outcome::Exit(verify_batch(&args)),
         Some(Command::Gui(args)) => match startup(&args) {
             Ok(startup) => Outcome::Gui(startup),
             Err(message) => Outcome::Exit(fail(&message)),
@@ -245,7 +277,14 @@ fn startup(args: &GuiArgs) -> Result<Startup, String> {
             Ok((name, bytes))
         })
         .collect::<Result<_, String>>()?;
-    Ok(Startup { token, keys, presenter: args.presenter })
+    Ok(Startup {
+        token,
+        keys,
+        presenter: args.presenter,
+        started: None,
+        report_startup: args.report_startup,
+        exit_after: args.exit_after.and_then(|s| std::time::Duration::try_from_secs_f64(s).ok()),
+    })
 }
 
 fn read_input(token: Option<&str>) -> Result<String, String> {
@@ -495,6 +534,133 @@ fn crack(args: &CrackArgs) -> ExitCode {
             fail(&format!("{alg} is not an HMAC algorithm: only HS256/384/512 secrets can be guessed"))
         }
     }
+}
+
+/// The verdict on one line of a batch, as one JSON line.
+fn verify_line(
+    number: usize,
+    line: &str,
+    keys: &[Key],
+    now: DateTime<Utc>,
+    leeway: i64,
+) -> (String, bool, &'static str, &'static str) {
+    use crate::jose::{alg::AlgHeader, extract, timeline::Timeline, token};
+    let trimmed = line.trim();
+    // A bare token is parsed directly; anything else goes through extraction.
+    let text =
+        if trimmed.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=' | b'+' | b'/')) {
+            trimmed.to_owned()
+        } else {
+            extract::extract(line).into_iter().next().map(|c| c.token).unwrap_or_default()
+        };
+    let parsed = token::parse(&text).ok();
+    let header = parsed.as_ref().and_then(token::Token::header_object);
+    let alg = AlgHeader::from_header(header.and_then(|h| h.get("alg")));
+    let kid = header.and_then(|h| h.get_str("kid"));
+    let verdict = crate::inspection::signature_verdict(parsed.as_ref(), &alg, kid, keys);
+    let payload_text =
+        parsed.as_ref().and_then(|t| t.payload.as_ref()).and_then(token::Content::text).unwrap_or_default();
+    let time = Timeline::new(parsed.as_ref().and_then(token::Token::claims), payload_text, now, leeway);
+    let error = match &parsed {
+        None => Some(if text.is_empty() {
+            "no token on this line".to_owned()
+        } else {
+            "not a compact JWS or JWE".to_owned()
+        }),
+        Some(t) => t.errors.first().map(ToString::to_string),
+    };
+    let passed = error.is_none()
+        && verdict.status == crate::jose::verify::SignatureStatus::Valid
+        && matches!(time.status, crate::jose::timeline::TimeStatus::Valid | crate::jose::timeline::TimeStatus::NoExp);
+    let json = serde_json::json!({
+        "line": number,
+        "alg": alg.label(),
+        "kid": kid,
+        "signature": verdict.status.name(),
+        "time": time.status.name(),
+        "reason": verdict.reason,
+        "error": error,
+    });
+    (json.to_string(), passed, verdict.status.name(), time.status.name())
+}
+
+fn verify_batch(args: &VerifyArgs) -> ExitCode {
+    use std::io::BufRead as _;
+    let keys = match load_keys(&args.keys) {
+        Ok(keys) => keys,
+        Err(message) => return fail(&message),
+    };
+    let now = match args.now {
+        Some(seconds) => match DateTime::from_timestamp(seconds, 0) {
+            Some(now) => now,
+            None => return fail(&format!("--now {seconds} is not a representable time")),
+        },
+        None => Utc::now(),
+    };
+    let threads =
+        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
+    // Lines are read and verified a chunk at a time: memory stays the same whatever the input's length.
+    const CHUNK: usize = 8_192;
+    let start = std::time::Instant::now();
+    let (mut total, mut failed) = (0usize, 0usize);
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for line in lines.by_ref().take(CHUNK) {
+            match line {
+                Ok(line) => chunk.push(line),
+                Err(error) => return fail(&format!("cannot read standard input: {error}")),
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let first = total + 1;
+        let per_thread = chunk.len().div_ceil(threads);
+        let results: Vec<Vec<(String, bool, &'static str, &'static str)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .chunks(per_thread)
+                .enumerate()
+                .map(|(part, lines)| {
+                    let keys = &keys;
+                    scope.spawn(move || {
+                        lines
+                            .iter()
+                            .enumerate()
+                            .map(|(i, line)| verify_line(first + part * per_thread + i, line, keys, now, args.leeway))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        for (json, passed, signature, time) in results.into_iter().flatten() {
+            total += 1;
+            failed += usize::from(!passed);
+            *counts.entry(format!("signature {signature}")).or_default() += 1;
+            *counts.entry(format!("time {time}")).or_default() += 1;
+            if let Err(error) = writeln!(out, "{json}") {
+                if error.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::from(1);
+                }
+                return fail(&format!("cannot write: {error}"));
+            }
+        }
+    }
+    let _ = out.flush();
+    let seconds = start.elapsed().as_secs_f64();
+    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    #[allow(clippy::cast_precision_loss, reason = "a rate for people")]
+    let rate = total as f64 / seconds.max(1e-9);
+    eprintln!(
+        "jwt-inspector: {total} tokens, {} passed, {failed} failed ({}) in {seconds:.2} s, {rate:.0} tokens/s on {threads} threads",
+        total - failed,
+        summary.join(", ")
+    );
+    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 /// 0 every check passed, 1 a check failed, 2 nothing usable to inspect.

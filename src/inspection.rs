@@ -79,16 +79,6 @@ pub struct Inspection {
     pub findings: Vec<Finding>,
     /// The inner token of a `cty: JWT` payload.
     pub nested: Option<Box<Inspection>>,
-    /// [`fingerprint`] of the input text, to tell cheaply whether a text is the one inspected.
-    pub input_fingerprint: u64,
-}
-
-/// A 64-bit fingerprint of a text (not cryptographic).
-pub fn fingerprint(text: &str) -> u64 {
-    use std::hash::{Hash as _, Hasher as _};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl Inspection {
@@ -173,21 +163,7 @@ impl Inspection {
             }),
             None => Vec::new(),
         };
-        let input_fingerprint = fingerprint(input);
-        Self {
-            candidates,
-            selected,
-            token,
-            errors,
-            alg,
-            kid,
-            signature,
-            timeline,
-            checks,
-            findings,
-            nested,
-            input_fingerprint,
-        }
+        Self { candidates, selected, token, errors, alg, kid, signature, timeline, checks, findings, nested }
     }
 
     pub fn candidate(&self) -> Option<&Candidate> {
@@ -218,7 +194,8 @@ impl Inspection {
             && self.nested.as_ref().is_none_or(|n| n.passed())
     }
 
-    /// One line for title bars and status lines: "RS256 · ✔ verified · expired 3 h ago".
+    /// One line for status lines: "RS256 · ✔ verified · expired 3 h ago" (the phrase changes
+    /// every second; [`Inspection::title`] does not).
     pub fn summary(&self) -> String {
         let sig = match self.signature.status {
             SignatureStatus::Valid => "✔ verified",
@@ -232,9 +209,28 @@ impl Inspection {
             Some(_) => format!("{} · {sig} · {}", self.alg.label(), self.timeline.phrase),
         }
     }
+
+    /// For window titles: "RS256 · ✔ verified · expired" (changes only with the verdict).
+    pub fn title(&self) -> String {
+        match &self.token {
+            None => "no token".to_owned(),
+            Some(t) if t.kind == TokenKind::Jwe => format!("{} · encrypted (JWE)", self.alg.label()),
+            Some(_) => {
+                let sig = match self.signature.status {
+                    SignatureStatus::Valid => "✔ verified",
+                    SignatureStatus::Invalid => "✖ invalid signature",
+                    SignatureStatus::Unverifiable => "? unverified",
+                    SignatureStatus::NotSigned => "⚠ not signed",
+                };
+                format!("{} · {sig} · {}", self.alg.label(), self.timeline.status.name())
+            }
+        }
+    }
 }
 
-fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, keys: &[Key]) -> SignatureVerdict {
+/// The signature verdict for a parsed token (what [`Inspection`] reports; batch verification
+/// calls it directly to skip the findings).
+pub fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, keys: &[Key]) -> SignatureVerdict {
     let unverifiable = |reason: &str| SignatureVerdict {
         status: SignatureStatus::Unverifiable,
         key: None,

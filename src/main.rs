@@ -3,10 +3,14 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     match jwt_inspector::cli::run() {
         jwt_inspector::cli::Outcome::Exit(code) => code,
         #[cfg(feature = "gui")]
-        jwt_inspector::cli::Outcome::Gui(startup) => match jwt_inspector::app::run(startup) {
+        jwt_inspector::cli::Outcome::Gui(mut startup) => match jwt_inspector::app::run({
+            startup.started = Some(started);
+            startup
+        }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("jwt-inspector: the window could not be opened: {error}");

@@ -134,3 +134,32 @@ fn human_output_names_segments_verdict_and_time_without_colour_when_piped() {
     let coloured = run(&["inspect", &vector("rfc8037_a4_eddsa"), "--color", "always"], None);
     assert!(String::from_utf8_lossy(&coloured.stdout).contains("\x1b[38;5;204m"), "header segment in red-pink");
 }
+
+#[test]
+fn verify_batch_writes_one_json_line_per_input_line_in_order() {
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let token = vector("rfc7515_a1_hs256");
+    let mut input = String::new();
+    for i in 0..50 {
+        input.push_str(&if i % 7 == 3 { format!("Authorization: Bearer {token}\n") } else { format!("{token}\n") });
+    }
+    input.push_str("not a token\n");
+    let output = run(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP, "--threads", "2"], Some(&input));
+    assert_eq!(output.status.code(), Some(1), "one line fails");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(lines.len(), 51);
+    for (i, line) in lines.iter().enumerate().take(50) {
+        assert_eq!(line["line"], i + 1);
+        assert_eq!(line["signature"], "valid");
+        assert_eq!(line["time"], "valid");
+    }
+    assert_eq!(lines[50]["error"], "no token on this line");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("51 tokens, 50 passed, 1 failed"));
+    // All valid: exit 0.
+    let all_valid: String = (0..10).map(|_| format!("{token}\n")).collect();
+    assert_eq!(
+        run(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP], Some(&all_valid)).status.code(),
+        Some(0)
+    );
+}

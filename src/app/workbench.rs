@@ -74,6 +74,12 @@ pub struct App {
     commands: Vec<Command>,
     focus_editor: bool,
     applied_view: Option<(ThemeChoice, f32)>,
+    /// Fingerprint of the text the inspection was made from.
+    inspected_fingerprint: u64,
+    /// Measurement aids from the command line: (process start, report it, close after).
+    measure: Option<(std::time::Instant, bool, Option<std::time::Duration>)>,
+    /// Frames drawn, reported on exit when measuring.
+    frames: u64,
     panes: Panes,
     /// The last generated key, for its exports.
     generated: Option<crate::jose::keygen::Generated>,
@@ -98,6 +104,9 @@ impl App {
         let mut app = Self::with_settings(settings, Clock::System);
         if startup.presenter {
             app.settings.presenter = true;
+        }
+        if let Some(started) = startup.started {
+            app.measure = Some((started, startup.report_startup, startup.exit_after));
         }
         if startup.token.is_none() && startup.keys.is_empty() {
             app.apply(Command::LoadDemo);
@@ -135,6 +144,9 @@ impl App {
             commands: Vec::new(),
             focus_editor: false,
             applied_view: None,
+            inspected_fingerprint: crate::app::panes::fingerprint(""),
+            measure: None,
+            frames: 0,
             panes: Panes::default(),
             generated: None,
             crack: None,
@@ -410,6 +422,7 @@ impl App {
             &self.settings.inspection,
             now,
         );
+        self.inspected_fingerprint = crate::app::panes::fingerprint(&self.inputs.token);
         self.inspected_second = self.clock.now().timestamp();
         self.dirty = false;
     }
@@ -735,6 +748,22 @@ fn pretty(content: Option<&Content>) -> Option<String> {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.frames += 1;
+        if let Some((started, report, exit_after)) = self.measure {
+            if report {
+                eprintln!("jwt-inspector: first frame {} ms after the process started", started.elapsed().as_millis());
+                self.measure = Some((started, false, exit_after));
+            }
+            if let Some(after) = exit_after {
+                match after.checked_sub(started.elapsed()) {
+                    Some(left) => ctx.request_repaint_after(left),
+                    None => {
+                        eprintln!("jwt-inspector: {} frames in {:.1} s", self.frames, started.elapsed().as_secs_f64());
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+            }
+        }
         self.read_input(&ctx);
         // Commands queued from outside a frame (tests, dialogs) take effect before drawing.
         for command in std::mem::take(&mut self.commands) {
@@ -774,10 +803,12 @@ impl eframe::App for App {
             clock,
             generated,
             crack_result,
+            inspected_fingerprint,
             ..
         } = self;
         let dialog_unavailable = dialogs.unavailable.clone();
         let mut cx = Cx {
+            inspected_fingerprint: *inspected_fingerprint,
             generated: generated.as_ref(),
             crack_progress,
             crack_result: crack_result.as_deref(),
@@ -846,7 +877,7 @@ impl eframe::App for App {
             self.reinspect();
             ctx.request_repaint();
         }
-        let title = format!("JWT Inspector — {}", self.inspection.summary());
+        let title = format!("JWT Inspector — {}", self.inspection.title());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;

@@ -87,7 +87,8 @@ impl EncodedPane {
         let font = TextStyle::Monospace.resolve(ui.style());
         let style =
             format!("{highlight:?}{error_offsets:?}{:?}{}{font:?}", inspection.selected, ui.visuals().dark_mode);
-        let (keys, settings, now) = (cx.keys, &cx.settings.inspection, inspection.timeline.now);
+        let (keys, settings, now, inspected) =
+            (cx.keys, &cx.settings.inspection, inspection.timeline.now, cx.inspected_fingerprint);
         let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
             let text = text.as_str();
             // An unchanged frame reuses the galley (comparing the text is a memcmp).
@@ -101,7 +102,7 @@ impl EncodedPane {
             // The text may have been edited during this frame, after the inspection: style
             // the new text from a fresh inspection of it, so no frame shows stale colours.
             let fresh;
-            let current = if crate::inspection::fingerprint(text) == inspection.input_fingerprint {
+            let current = if crate::app::panes::fingerprint(text) == inspected {
                 inspection
             } else {
                 fresh = crate::inspection::Inspection::with_selection(

@@ -37,6 +37,17 @@ pub struct Cx<'a> {
     /// (tried, total) while the weak-secret search runs.
     pub crack_progress: Option<(usize, usize)>,
     pub crack_result: Option<&'a str>,
+    /// [`fingerprint`] of the text the inspection was made from.
+    pub inspected_fingerprint: u64,
+}
+
+/// A 64-bit fingerprint of a text (not cryptographic), to tell cheaply whether the editor's
+/// text is still the one inspected.
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Cx<'_> {

@@ -235,10 +235,13 @@ impl TimelinePane {
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
         self.geometry = Some(geometry);
 
-        // The live "now" line: one repaint a second while the timeline is visible.
+        // The live "now" line: one repaint a second while the timeline is visible, woken
+        // just after the second turns (a timer that fires a little early would otherwise
+        // schedule a second frame a few milliseconds later).
         if !moved {
-            let millis = i64::from(clock.timestamp_subsec_millis());
-            let wait = TimeDelta::milliseconds(1_000 - millis).to_std().unwrap_or(std::time::Duration::from_secs(1));
+            let millis = i64::from(Utc::now().timestamp_subsec_millis());
+            let wait =
+                TimeDelta::milliseconds(1_000 - millis + 30).to_std().unwrap_or(std::time::Duration::from_secs(1));
             ui.ctx().request_repaint_after(wait);
         }
     }
