@@ -315,12 +315,9 @@ fn inspect(args: &InspectArgs) -> ExitCode {
         Ok(keys) => keys,
         Err(message) => return fail(&message),
     };
-    let now = match args.now {
-        Some(seconds) => match DateTime::from_timestamp(seconds, 0) {
-            Some(now) => now,
-            None => return fail(&format!("--now {seconds} is not a representable time")),
-        },
-        None => Utc::now(),
+    let now = match now_or_clock(args.now) {
+        Ok(now) => now,
+        Err(message) => return fail(&message),
     };
     if args.leeway < 0 {
         return fail("--leeway must not be negative");
@@ -355,6 +352,16 @@ fn inspect(args: &InspectArgs) -> ExitCode {
         return fail(&format!("cannot write the report: {error}"));
     }
     exit_code(&inspection)
+}
+
+/// `--now` when given, else the clock: the CLI is where the clock is read.
+fn now_or_clock(now: Option<i64>) -> Result<DateTime<Utc>, String> {
+    match now {
+        Some(seconds) => {
+            DateTime::from_timestamp(seconds, 0).ok_or_else(|| format!("--now {seconds} is not a representable time"))
+        }
+        None => Ok(Utc::now()),
+    }
 }
 
 /// Text given inline or as `@FILE`.
@@ -590,12 +597,9 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
         Ok(keys) => keys,
         Err(message) => return fail(&message),
     };
-    let now = match args.now {
-        Some(seconds) => match DateTime::from_timestamp(seconds, 0) {
-            Some(now) => now,
-            None => return fail(&format!("--now {seconds} is not a representable time")),
-        },
-        None => Utc::now(),
+    let now = match now_or_clock(args.now) {
+        Ok(now) => now,
+        Err(message) => return fail(&message),
     };
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
