@@ -90,12 +90,8 @@ pub struct VerifyArgs {
     pub batch: bool,
     #[command(flatten)]
     pub keys: KeyArgs,
-    /// Evaluate times at this instant (Unix seconds) instead of the clock.
-    #[arg(long, value_name = "UNIX", allow_hyphen_values = true)]
-    pub now: Option<i64>,
-    /// Seconds of clock-skew tolerance on exp and nbf.
-    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
-    pub leeway: i64,
+    #[command(flatten)]
+    pub time: TimeArgs,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -141,6 +137,17 @@ pub struct Startup {
     pub exit_after: Option<std::time::Duration>,
 }
 
+/// Time options shared by every subcommand that judges validity.
+#[derive(Debug, Args)]
+pub struct TimeArgs {
+    /// Evaluate times at this instant (Unix seconds) instead of the clock.
+    #[arg(long, value_name = "UNIX", allow_hyphen_values = true)]
+    pub now: Option<i64>,
+    /// Seconds of clock-skew tolerance on exp and nbf.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub leeway: i64,
+}
+
 /// Key options shared by every subcommand that verifies.
 #[derive(Debug, Args)]
 pub struct KeyArgs {
@@ -173,12 +180,8 @@ pub struct InspectArgs {
     pub token: Option<String>,
     #[command(flatten)]
     pub keys: KeyArgs,
-    /// Evaluate times at this instant (Unix seconds) instead of the clock.
-    #[arg(long, value_name = "UNIX", allow_hyphen_values = true)]
-    pub now: Option<i64>,
-    /// Seconds of clock-skew tolerance on exp and nbf.
-    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
-    pub leeway: i64,
+    #[command(flatten)]
+    pub time: TimeArgs,
     /// Expected issuer (iss).
     #[arg(long)]
     pub iss: Option<String>,
@@ -315,15 +318,15 @@ fn inspect(args: &InspectArgs) -> ExitCode {
         Ok(keys) => keys,
         Err(message) => return fail(&message),
     };
-    let now = match now_or_clock(args.now) {
+    let now = match now_or_clock(args.time.now) {
         Ok(now) => now,
         Err(message) => return fail(&message),
     };
-    if args.leeway < 0 {
+    if args.time.leeway < 0 {
         return fail("--leeway must not be negative");
     }
     let settings = Settings {
-        leeway: args.leeway,
+        leeway: args.time.leeway,
         expect: Expectations {
             issuer: args.iss.clone(),
             audience: args.aud.clone(),
@@ -597,7 +600,7 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
         Ok(keys) => keys,
         Err(message) => return fail(&message),
     };
-    let now = match now_or_clock(args.now) {
+    let now = match now_or_clock(args.time.now) {
         Ok(now) => now,
         Err(message) => return fail(&message),
     };
@@ -634,7 +637,9 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
                         lines
                             .iter()
                             .enumerate()
-                            .map(|(i, line)| verify_line(first + part * per_thread + i, line, keys, now, args.leeway))
+                            .map(|(i, line)| {
+                                verify_line(first + part * per_thread + i, line, keys, now, args.time.leeway)
+                            })
                             .collect::<Vec<_>>()
                     })
                 })
