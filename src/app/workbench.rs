@@ -687,7 +687,9 @@ impl App {
         let item = |ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>| {
             let mut button = egui::Button::new(command.label());
             if let Some(shortcut) = command.shortcut() {
-                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                // egui spells keys out ("Equals"); menus show the symbols people press.
+                let text = ui.ctx().format_shortcut(&shortcut).replace("Equals", "=").replace("Minus", "-");
+                button = button.shortcut_text(text);
             }
             if ui.add(button).clicked() {
                 let command = match command {
