@@ -453,7 +453,8 @@ impl App {
         self.secret_key = if inputs.secret.is_empty() {
             None
         } else {
-            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, "the secret field") {
+            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, crate::app::panes::edit::SECRET_FIELD)
+            {
                 Ok(key) => Some(key),
                 Err(error) => {
                     inputs.secret_error = Some(error.to_string());

@@ -11,6 +11,9 @@ use crate::jose::presets::Preset;
 use crate::jose::registry::{self, ValueKind};
 use crate::jose::sign;
 
+/// The `source` of the key made from the HMAC secret field.
+pub const SECRET_FIELD: &str = "the secret field";
+
 #[derive(Default)]
 pub struct EditPane {}
 
@@ -110,7 +113,6 @@ impl EditPane {
             let alg = serde_json::from_str::<serde_json::Value>(&edit.header)
                 .ok()
                 .and_then(|h| h.get("alg").and_then(|a| a.as_str()).and_then(Algorithm::from_name));
-            let secret_index = cx.keys.len().saturating_sub(1);
             let has_secret = !cx.inputs.secret.is_empty();
             let signer_label = |index: Option<usize>| match index {
                 None if !has_secret => "the HMAC secret field (empty: signs with the empty secret)".to_owned(),
@@ -125,7 +127,7 @@ impl EditPane {
                     }
                     for (i, key) in cx.keys.iter().enumerate() {
                         // The secret field's key is offered as the entry above.
-                        if has_secret && i == secret_index {
+                        if key.source == SECRET_FIELD {
                             continue;
                         }
                         let fits = alg.is_some_and(|a| sign::can_sign(key, a));
