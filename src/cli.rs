@@ -148,6 +148,22 @@ pub struct TimeArgs {
     pub leeway: i64,
 }
 
+impl TimeArgs {
+    /// `--now` when given, else the clock (the CLI is where the clock is read), and the
+    /// leeway, checked.
+    fn resolve(&self) -> Result<(DateTime<Utc>, i64), String> {
+        if self.leeway < 0 {
+            return Err("--leeway must not be negative".to_owned());
+        }
+        let now = match self.now {
+            Some(seconds) => DateTime::from_timestamp(seconds, 0)
+                .ok_or_else(|| format!("--now {seconds} is not a representable time"))?,
+            None => Utc::now(),
+        };
+        Ok((now, self.leeway))
+    }
+}
+
 /// Key options shared by every subcommand that verifies.
 #[derive(Debug, Args)]
 pub struct KeyArgs {
@@ -218,20 +234,22 @@ pub enum Outcome {
 /// Parses the arguments and runs the subcommand, if any.
 pub fn run() -> Outcome {
     let cli = Cli::parse();
-    match cli.command {
-        None => Outcome::Gui(Startup::default()),
-        Some(Command::Inspect(args)) => Outcome::Exit(inspect(&args)),
-        Some(Command::Sign(args)) => Outcome::Exit(sign(&args)),
-        Some(Command::Keygen(args)) => Outcome::Exit(keygen(&args)),
-        Some(Command::Crack(args)) => Outcome::Exit(crack(&args)),
-        Some(Command::Verify(args)) => Outcome::Exit(verify_batch(&args)),
+    let result = match cli.command {
+        None => return Outcome::Gui(Startup::default()),
         Some(Command::Gui(args)) => match startup(&args) {
-            Ok(startup) => Outcome::Gui(startup),
-            Err(message) => Outcome::Exit(fail(&message)),
+            Ok(startup) => return Outcome::Gui(startup),
+            Err(message) => Err(message),
         },
-    }
+        Some(Command::Inspect(args)) => inspect(&args),
+        Some(Command::Sign(args)) => sign(&args),
+        Some(Command::Keygen(args)) => keygen(&args),
+        Some(Command::Crack(args)) => crack(&args),
+        Some(Command::Verify(args)) => verify_batch(&args),
+    };
+    Outcome::Exit(result.unwrap_or_else(|message| fail(&message)))
 }
 
+/// The one place an unusable input or argument is reported: message on stderr, exit code 2.
 fn fail(message: &str) -> ExitCode {
     eprintln!("jwt-inspector: {message}");
     ExitCode::from(2)
@@ -309,24 +327,12 @@ fn read_input(token: Option<&str>) -> Result<String, String> {
     }
 }
 
-fn inspect(args: &InspectArgs) -> ExitCode {
-    let input = match read_input(args.token.as_deref()) {
-        Ok(input) => input,
-        Err(message) => return fail(&message),
-    };
-    let keys = match load_keys(&args.keys) {
-        Ok(keys) => keys,
-        Err(message) => return fail(&message),
-    };
-    let now = match now_or_clock(args.time.now) {
-        Ok(now) => now,
-        Err(message) => return fail(&message),
-    };
-    if args.time.leeway < 0 {
-        return fail("--leeway must not be negative");
-    }
+fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
+    let input = read_input(args.token.as_deref())?;
+    let keys = load_keys(&args.keys)?;
+    let (now, leeway) = args.time.resolve()?;
     let settings = Settings {
-        leeway: args.time.leeway,
+        leeway,
         expect: Expectations {
             issuer: args.iss.clone(),
             audience: args.aud.clone(),
@@ -347,24 +353,14 @@ fn inspect(args: &InspectArgs) -> ExitCode {
             Color::Never => false,
             Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
-        out.write_all(human(&inspection, &keys, &Style { color }).as_bytes())
+        out.write_all(human(&inspection, &Style { color }).as_bytes())
     };
     if let Err(error) = written
         && error.kind() != std::io::ErrorKind::BrokenPipe
     {
-        return fail(&format!("cannot write the report: {error}"));
+        return Err(format!("cannot write the report: {error}"));
     }
-    exit_code(&inspection)
-}
-
-/// `--now` when given, else the clock: the CLI is where the clock is read.
-fn now_or_clock(now: Option<i64>) -> Result<DateTime<Utc>, String> {
-    match now {
-        Some(seconds) => {
-            DateTime::from_timestamp(seconds, 0).ok_or_else(|| format!("--now {seconds} is not a representable time"))
-        }
-        None => Ok(Utc::now()),
-    }
+    Ok(exit_code(&inspection))
 }
 
 /// Text given inline or as `@FILE`.
@@ -375,32 +371,25 @@ fn text_or_file(text: &str) -> Result<String, String> {
     }
 }
 
-fn sign(args: &SignArgs) -> ExitCode {
+fn sign(args: &SignArgs) -> Result<ExitCode, String> {
     use crate::jose::alg::Algorithm;
     let Some(alg) = Algorithm::from_name(&args.alg) else {
-        return fail(&format!(
+        return Err(format!(
             "--alg {:?} is not one of HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA",
             args.alg
         ));
     };
     let keys = match load_keys(&args.keys) {
         Ok(keys) if keys.is_empty() => {
-            return fail("give a key: --key FILE (a private key) or --secret / --secret-file");
+            return Err("give a key: --key FILE (a private key) or --secret / --secret-file".to_owned());
         }
-        Ok(keys) => keys,
-        Err(message) => return fail(&message),
+        keys => keys?,
     };
     let header = match &args.header {
-        Some(header) => match text_or_file(header) {
-            Ok(text) => text,
-            Err(message) => return fail(&message),
-        },
+        Some(header) => text_or_file(header)?,
         None => format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#),
     };
-    let payload = match text_or_file(&args.payload) {
-        Ok(text) => text,
-        Err(message) => return fail(&message),
-    };
+    let payload = text_or_file(&args.payload)?;
     let said = serde_json::from_str::<serde_json::Value>(&header)
         .ok()
         .and_then(|h| h.get("alg").and_then(|a| a.as_str()).map(str::to_owned));
@@ -409,17 +398,14 @@ fn sign(args: &SignArgs) -> ExitCode {
     }
     // The first key that can sign; otherwise the first key's explanation of why not.
     let key = keys.iter().find(|k| crate::jose::sign::can_sign(k, alg)).or(keys.first());
-    let Some(key) = key else { return fail("no key") };
-    match crate::jose::sign::encode(&header, &payload, alg, key) {
-        Ok(token) => {
-            println!("{token}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&format!("cannot sign {alg} with {}: {error}", key.label())),
-    }
+    let Some(key) = key else { return Err("no key".to_owned()) };
+    let token = crate::jose::sign::encode(&header, &payload, alg, key)
+        .map_err(|error| format!("cannot sign {alg} with {}: {error}", key.label()))?;
+    println!("{token}");
+    Ok(ExitCode::SUCCESS)
 }
 
-fn keygen(args: &KeygenArgs) -> ExitCode {
+fn keygen(args: &KeygenArgs) -> Result<ExitCode, String> {
     use crate::jose::alg::Curve;
     use crate::jose::keygen::{self, KeyKind};
     let kind = match args.key_type {
@@ -428,12 +414,12 @@ fn keygen(args: &KeygenArgs) -> ExitCode {
         KeyType::Ed25519 => KeyKind::Ed25519,
         KeyType::Ec => match Curve::from_name(args.curve.as_deref().unwrap_or("P-256")) {
             Some(curve) if curve != Curve::Ed25519 => KeyKind::Ec(curve),
-            _ => return fail("--curve must be P-256, P-384 or P-521"),
+            _ => return Err("--curve must be P-256, P-384 or P-521".to_owned()),
         },
     };
     let generated = match keygen::generate(kind) {
         Ok(generated) => generated,
-        Err(error) => return fail(&error.to_string()),
+        Err(error) => return Err(error.to_string()),
     };
     let stem = match kind {
         KeyKind::Hmac(bits) => format!("hmac{bits}"),
@@ -456,17 +442,17 @@ fn keygen(args: &KeygenArgs) -> ExitCode {
         files.push((format!("{stem}.jwks.json"), pretty(&generated.jwks), false));
     }
     if let Err(error) = std::fs::create_dir_all(&args.out_dir) {
-        return fail(&format!("cannot create {}: {error}", args.out_dir.display()));
+        return Err(format!("cannot create {}: {error}", args.out_dir.display()));
     }
     for (name, contents, private) in &files {
         let path = args.out_dir.join(name);
         if let Err(error) = write_new(&path, contents.as_bytes(), *private) {
-            return fail(&format!("cannot write {}: {error}", path.display()));
+            return Err(format!("cannot write {}: {error}", path.display()));
         }
         println!("{}", path.display());
     }
     eprintln!("jwt-inspector: {} (kid {})", generated.key.description(), generated.key.kid.clone().unwrap_or_default());
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Creates a file that must not exist yet; private files are readable by the owner only.
@@ -482,49 +468,39 @@ fn write_new(path: &std::path::Path, contents: &[u8], private: bool) -> std::io:
     options.open(path)?.write_all(contents)
 }
 
-fn crack(args: &CrackArgs) -> ExitCode {
+fn crack(args: &CrackArgs) -> Result<ExitCode, String> {
     use crate::jose::secrets::{self, CrackOutcome};
-    let input = match read_input(Some(&args.token)) {
-        Ok(input) => input,
-        Err(message) => return fail(&message),
-    };
+    let input = read_input(Some(&args.token))?;
     let inspection = Inspection::new(&input, &[], &Settings::default(), DateTime::UNIX_EPOCH);
     let (Some(token), Some(alg)) = (&inspection.token, inspection.alg.known()) else {
-        return fail(&format!(
+        return Err(format!(
             "no HS256/384/512 token to crack: {}",
             inspection.errors.first().map_or("unreadable", |e| e.message.as_str())
         ));
     };
     let (Some(signing_input), Some(signature)) = (token.signing_input(), token.signature()) else {
-        return fail("the token has no signature to check secrets against");
+        return Err("the token has no signature to check secrets against".to_owned());
     };
     let extra = match &args.wordlist {
         Some(path) => match std::fs::read(path) {
             Ok(bytes) => bytes,
-            Err(error) => return fail(&format!("cannot read {}: {error}", path.display())),
+            Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
         },
         None => Vec::new(),
     };
-    let extra_lines =
-        extra.split(|b| *b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).filter(|l| !l.is_empty());
-    let total = secrets::known().len() + extra_lines.clone().count();
+    let candidates = secrets::candidates(&extra);
+    let total = candidates.clone().count();
     let start = std::time::Instant::now();
     // Progress on a terminal only: redirected stderr gets the summary line alone.
     let live = std::io::stderr().is_terminal();
-    let outcome = secrets::crack(
-        alg,
-        signing_input.as_bytes(),
-        signature,
-        secrets::known().iter().copied().chain(extra_lines),
-        |tried| {
-            if live {
-                eprint!("\rjwt-inspector: tried {tried} of {total} secrets");
-            }
-            true
-        },
-    );
+    let outcome = secrets::crack(alg, signing_input.as_bytes(), signature, candidates, |tried| {
+        if live {
+            eprint!("\rjwt-inspector: tried {tried} of {total} secrets");
+        }
+        true
+    });
     let seconds = start.elapsed().as_secs_f64();
-    match outcome {
+    Ok(match outcome {
         CrackOutcome::Found(secret) => {
             eprintln!("{}jwt-inspector: found in {seconds:.2} s", if live { "\n" } else { "" });
             println!("{}", String::from_utf8_lossy(&secret));
@@ -541,69 +517,44 @@ fn crack(args: &CrackArgs) -> ExitCode {
         }
         CrackOutcome::Cancelled { .. } => ExitCode::from(1),
         CrackOutcome::NotHmac => {
-            fail(&format!("{alg} is not an HMAC algorithm: only HS256/384/512 secrets can be guessed"))
+            return Err(format!("{alg} is not an HMAC algorithm: only HS256/384/512 secrets can be guessed"));
         }
-    }
+    })
 }
 
-/// The verdict on one line of a batch, as one JSON line.
+/// The verdict on one line of a batch, as one JSON line, and whether it passed: the core's
+/// `Inspection` (without findings), so a batch never judges differently from `inspect`.
 fn verify_line(
     number: usize,
     line: &str,
     keys: &[Key],
+    settings: &Settings,
     now: DateTime<Utc>,
-    leeway: i64,
 ) -> (String, bool, &'static str, &'static str) {
-    use crate::jose::{alg::AlgHeader, extract, timeline::Timeline, token};
-    let trimmed = line.trim();
-    // A bare token is parsed directly; anything else goes through extraction.
-    let text =
-        if trimmed.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=' | b'+' | b'/')) {
-            trimmed.to_owned()
-        } else {
-            extract::extract(line).into_iter().next().map(|c| c.token).unwrap_or_default()
-        };
-    let parsed = token::parse(&text).ok();
-    let header = parsed.as_ref().and_then(token::Token::header_object);
-    let alg = AlgHeader::from_header(header.and_then(|h| h.get("alg")));
-    let kid = header.and_then(|h| h.get_str("kid"));
-    let verdict = crate::inspection::signature_verdict(parsed.as_ref(), &alg, kid, keys);
-    let payload_text =
-        parsed.as_ref().and_then(|t| t.payload.as_ref()).and_then(token::Content::text).unwrap_or_default();
-    let time = Timeline::new(parsed.as_ref().and_then(token::Token::claims), payload_text, now, leeway);
-    let error = match &parsed {
-        None => Some(if text.is_empty() {
-            "no token on this line".to_owned()
-        } else {
-            "not a compact JWS or JWE".to_owned()
-        }),
-        Some(t) => t.errors.first().map(ToString::to_string),
+    let inspection = Inspection::verdict_only(line, keys, settings, now);
+    let error = if inspection.candidates.is_empty() {
+        Some("no token on this line".to_owned())
+    } else {
+        inspection.errors.first().map(|e| e.message.clone())
     };
-    let passed = error.is_none()
-        && verdict.status == crate::jose::verify::SignatureStatus::Valid
-        && matches!(time.status, crate::jose::timeline::TimeStatus::Valid | crate::jose::timeline::TimeStatus::NoExp);
+    let (signature, time) = (inspection.signature.status.name(), inspection.timeline.status.name());
     let json = serde_json::json!({
         "line": number,
-        "alg": alg.label(),
-        "kid": kid,
-        "signature": verdict.status.name(),
-        "time": time.status.name(),
-        "reason": verdict.reason,
+        "alg": inspection.alg.label(),
+        "kid": inspection.kid,
+        "signature": signature,
+        "time": time,
+        "reason": inspection.signature.reason,
         "error": error,
     });
-    (json.to_string(), passed, verdict.status.name(), time.status.name())
+    (json.to_string(), inspection.passed(), signature, time)
 }
 
-fn verify_batch(args: &VerifyArgs) -> ExitCode {
+fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     use std::io::BufRead as _;
-    let keys = match load_keys(&args.keys) {
-        Ok(keys) => keys,
-        Err(message) => return fail(&message),
-    };
-    let now = match now_or_clock(args.time.now) {
-        Ok(now) => now,
-        Err(message) => return fail(&message),
-    };
+    let keys = load_keys(&args.keys)?;
+    let (now, leeway) = args.time.resolve()?;
+    let settings = &Settings { leeway, ..Settings::default() };
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
     // Lines are read and verified a chunk at a time: memory stays the same whatever the input's length.
@@ -619,7 +570,7 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
         for line in lines.by_ref().take(CHUNK) {
             match line {
                 Ok(line) => chunk.push(line),
-                Err(error) => return fail(&format!("cannot read standard input: {error}")),
+                Err(error) => return Err(format!("cannot read standard input: {error}")),
             }
         }
         if chunk.is_empty() {
@@ -637,9 +588,7 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
                         lines
                             .iter()
                             .enumerate()
-                            .map(|(i, line)| {
-                                verify_line(first + part * per_thread + i, line, keys, now, args.time.leeway)
-                            })
+                            .map(|(i, line)| verify_line(first + part * per_thread + i, line, keys, settings, now))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -653,9 +602,9 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
             *counts.entry(format!("time {time}")).or_default() += 1;
             if let Err(error) = writeln!(out, "{json}") {
                 if error.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::from(1);
+                    return Ok(ExitCode::from(1));
                 }
-                return fail(&format!("cannot write: {error}"));
+                return Err(format!("cannot write: {error}"));
             }
         }
     }
@@ -669,7 +618,7 @@ fn verify_batch(args: &VerifyArgs) -> ExitCode {
         total - failed,
         summary.join(", ")
     );
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// 0 every check passed, 1 a check failed, 2 nothing usable to inspect.
@@ -703,7 +652,7 @@ impl Style {
 const SEGMENT_COLORS: [&str; 5] = ["38;5;204", "38;5;135", "38;5;39", "38;5;208", "38;5;114"];
 
 /// The human report (what `inspect` prints without `--json`).
-fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
+fn human(inspection: &Inspection, style: &Style) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -777,7 +726,6 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
             line(style.dim(&format!("  tried {}: {}", attempt.label, attempt.outcome)));
         }
     }
-    let _ = keys;
 
     let time = &inspection.timeline;
     let (icon, code) = match time.status {
@@ -836,7 +784,7 @@ fn human(inspection: &Inspection, keys: &[Key], style: &Style) -> String {
     if let Some(nested) = &inspection.nested {
         line(String::new());
         line(style.bold("Nested token (cty: JWT):"));
-        line(indent(&human(nested, keys, style)));
+        line(indent(&human(nested, style)));
     }
     out
 }

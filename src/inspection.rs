@@ -89,7 +89,13 @@ impl Inspection {
 
     /// Inspects candidate `selected` (clamped to the candidates found).
     pub fn with_selection(input: &str, selected: usize, keys: &[Key], settings: &Settings, now: DateTime<Utc>) -> Self {
-        Self::build(input, selected, keys, settings, now, 0)
+        Self::build(input, selected, keys, settings, now, 0, true)
+    }
+
+    /// The verdicts only (signature, time, checks), without findings: for verifying many
+    /// tokens, where the findings would be work nobody reads. `passed()` means the same.
+    pub fn verdict_only(input: &str, keys: &[Key], settings: &Settings, now: DateTime<Utc>) -> Self {
+        Self::build(input, 0, keys, settings, now, 0, false)
     }
 
     fn build(
@@ -99,6 +105,7 @@ impl Inspection {
         settings: &Settings,
         now: DateTime<Utc>,
         depth: usize,
+        with_findings: bool,
     ) -> Self {
         let candidates = extract::extract(input);
         let selected = (!candidates.is_empty()).then(|| selected.min(candidates.len() - 1));
@@ -143,25 +150,24 @@ impl Inspection {
                 .payload
                 .as_ref()
                 .and_then(Content::text)
-                .map(|inner| Box::new(Self::build(inner, 0, keys, settings, now, depth + 1))),
+                .map(|inner| Box::new(Self::build(inner, 0, keys, settings, now, depth + 1, with_findings))),
             _ => None,
         };
 
         let checks = checks(token.as_ref(), &alg, &settings.expect);
         let findings = match &token {
-            Some(t) => lint::lint(&lint::Context {
+            Some(t) if with_findings => lint::lint(&lint::Context {
                 token: t,
                 alg: &alg,
                 signature: &signature,
                 timeline: &timeline,
                 keys,
                 long_lifetime: settings.long_lifetime,
-                token_len: t.text.len(),
                 expected_issuer: settings.expect.issuer.as_deref(),
                 expected_audience: settings.expect.audience.as_deref(),
                 repairs: candidate.map_or(&[], |c| c.repaired.as_slice()),
             }),
-            None => Vec::new(),
+            _ => Vec::new(),
         };
         Self { candidates, selected, token, errors, alg, kid, signature, timeline, checks, findings, nested }
     }
@@ -197,6 +203,15 @@ impl Inspection {
     /// One line for status lines: "RS256 · ✔ verified · expired 3 h ago" (the phrase changes
     /// every second; [`Inspection::title`] does not).
     pub fn summary(&self) -> String {
+        self.one_line(&self.timeline.phrase)
+    }
+
+    /// For window titles: "RS256 · ✔ verified · expired" (changes only with the verdict).
+    pub fn title(&self) -> String {
+        self.one_line(self.timeline.status.name())
+    }
+
+    fn one_line(&self, time: &str) -> String {
         let sig = match self.signature.status {
             SignatureStatus::Valid => "✔ verified",
             SignatureStatus::Invalid => "✖ invalid signature",
@@ -206,31 +221,12 @@ impl Inspection {
         match &self.token {
             None => "no token".to_owned(),
             Some(t) if t.kind == TokenKind::Jwe => format!("{} · encrypted (JWE)", self.alg.label()),
-            Some(_) => format!("{} · {sig} · {}", self.alg.label(), self.timeline.phrase),
-        }
-    }
-
-    /// For window titles: "RS256 · ✔ verified · expired" (changes only with the verdict).
-    pub fn title(&self) -> String {
-        match &self.token {
-            None => "no token".to_owned(),
-            Some(t) if t.kind == TokenKind::Jwe => format!("{} · encrypted (JWE)", self.alg.label()),
-            Some(_) => {
-                let sig = match self.signature.status {
-                    SignatureStatus::Valid => "✔ verified",
-                    SignatureStatus::Invalid => "✖ invalid signature",
-                    SignatureStatus::Unverifiable => "? unverified",
-                    SignatureStatus::NotSigned => "⚠ not signed",
-                };
-                format!("{} · {sig} · {}", self.alg.label(), self.timeline.status.name())
-            }
+            Some(_) => format!("{} · {sig} · {time}", self.alg.label()),
         }
     }
 }
 
-/// The signature verdict for a parsed token (what [`Inspection`] reports; batch verification
-/// calls it directly to skip the findings).
-pub fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, keys: &[Key]) -> SignatureVerdict {
+fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, keys: &[Key]) -> SignatureVerdict {
     let unverifiable = |reason: &str| SignatureVerdict {
         status: SignatureStatus::Unverifiable,
         key: None,

@@ -106,6 +106,16 @@ fn bad_arguments_and_unreadable_keys_exit_2() {
 }
 
 #[test]
+fn a_negative_leeway_is_refused_by_every_subcommand_that_takes_one() {
+    let token = vector("rfc7515_a1_hs256");
+    for args in [&["inspect", token.as_str(), "--leeway=-5"][..], &["verify", "--batch", "--leeway=-5"][..]] {
+        let output = run(args, Some(""));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("--leeway must not be negative"), "{args:?}");
+    }
+}
+
+#[test]
 fn expectations_become_checks() {
     let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
     let token = vector("rfc7515_a1_hs256");

@@ -311,3 +311,14 @@ fn edit_mode_with_a_preset_snapshot() {
     assert!(harness.state().inspection().findings.iter().any(|f| f.id == "key-confusion"));
     harness.snapshot("edit_mode_key_confusion");
 }
+
+#[test]
+fn entering_edit_mode_keeps_the_text_around_the_token() {
+    let mut harness = harness(egui::Theme::Dark, true);
+    step(&mut harness);
+    let before = harness.state().input().to_owned();
+    assert!(before.starts_with("Authorization: Bearer "));
+    harness.state_mut().send(Command::ToggleEdit);
+    step(&mut harness);
+    assert_eq!(harness.state().input(), before, "only an edit changes the input");
+}

@@ -161,11 +161,9 @@ impl App {
 
     /// Checks the edited texts and, when both are JSON, encodes them (re-signing when asked)
     /// into the token being inspected. While one is broken the token stays as it was.
-    fn reencode(&mut self, force_sign: bool) {
+    fn reencode(&mut self, sign: bool) {
         let Some(edit) = self.inputs.edit.as_mut() else { return };
-        edit.header_error = crate::jose::json::parse(&edit.header).err().map(|e| e.to_string());
-        edit.payload_error = crate::jose::json::parse(&edit.payload).err().map(|e| e.to_string());
-        if edit.header_error.is_some() || edit.payload_error.is_some() {
+        if !check_edit(edit) {
             return;
         }
         let b64 = |bytes: &[u8]| crate::jose::base64url::encode(bytes);
@@ -175,7 +173,7 @@ impl App {
         edit.sign_error = None;
         let signature = match alg {
             crate::jose::alg::AlgHeader::None(_) => String::new(),
-            crate::jose::alg::AlgHeader::Known(alg) if edit.auto_sign || force_sign => {
+            crate::jose::alg::AlgHeader::Known(alg) if sign => {
                 // An empty secret field signs with the empty secret (attack demos).
                 let empty;
                 let key = match (edit.signer, &self.secret_key) {
@@ -238,14 +236,15 @@ impl App {
             preset_url: "https://attacker.example/.well-known/jwks.json".to_owned(),
             ..Default::default()
         });
-        // Re-encode without re-signing: an unedited token stays as it was.
+        // The token and the text around it stay as they are until the first edit.
         if let Some(edit) = self.inputs.edit.as_mut() {
-            edit.auto_sign = false;
+            check_edit(edit);
         }
-        self.reencode(false);
-        if let Some(edit) = self.inputs.edit.as_mut() {
-            edit.auto_sign = true;
-        }
+    }
+
+    /// Whether edits re-sign (the editor's checkbox).
+    fn auto_sign(&self) -> bool {
+        self.inputs.edit.as_ref().is_some_and(|e| e.auto_sign)
     }
 
     fn edit_action(&mut self, action: crate::app::command::EditAction) {
@@ -278,7 +277,7 @@ impl App {
             }
         };
         match result {
-            Ok(()) => self.reencode(false),
+            Ok(()) => self.reencode(self.auto_sign()),
             Err(error) => self.note = format!("✖ fix the JSON first: {error}"),
         }
     }
@@ -316,17 +315,13 @@ impl App {
         let (Some(token), Some(alg)) = (self.inspection.token.as_ref(), self.inspection.alg.known()) else { return };
         let (Some(input), Some(signature)) = (token.signing_input(), token.signature()) else { return };
         let (input, signature) = (input.as_bytes().to_vec(), signature.to_vec());
-        let total =
-            crate::jose::secrets::known().len() + wordlist.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
+        let total = crate::jose::secrets::candidates(&wordlist).count();
         let tried = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, result) = std::sync::mpsc::channel();
         let (progress, stop, ctx) = (tried.clone(), cancel.clone(), ctx.clone());
         let spawned = std::thread::Builder::new().name("weak-secret".to_owned()).spawn(move || {
-            let known = crate::jose::secrets::known();
-            let extra =
-                wordlist.split(|b| *b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).filter(|l| !l.is_empty());
-            let candidates = known.iter().copied().chain(extra);
+            let candidates = crate::jose::secrets::candidates(&wordlist);
             let outcome = crate::jose::secrets::crack(alg, &input, &signature, candidates, |n| {
                 progress.store(n, Ordering::Relaxed);
                 ctx.request_repaint();
@@ -558,7 +553,7 @@ impl App {
                     self.start_editing();
                 }
             }
-            Command::EditChanged => self.reencode(false),
+            Command::EditChanged => self.reencode(self.auto_sign()),
             Command::Edit(action) => self.edit_action(action),
             Command::SignEdited => self.reencode(true),
             Command::ApplyPreset(preset) => self.apply_preset(&preset),
@@ -739,6 +734,13 @@ impl App {
             }
         });
     }
+}
+
+/// Records why the edited texts are not JSON; true when both are.
+fn check_edit(edit: &mut crate::app::settings::EditState) -> bool {
+    edit.header_error = crate::jose::json::parse(&edit.header).err().map(|e| e.to_string());
+    edit.payload_error = crate::jose::json::parse(&edit.payload).err().map(|e| e.to_string());
+    edit.header_error.is_none() && edit.payload_error.is_none()
 }
 
 fn pretty(content: Option<&Content>) -> Option<String> {

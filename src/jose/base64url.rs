@@ -92,7 +92,6 @@ pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
         }
         if let Some((pad_position, pad_offset)) = padding_from {
             // Something follows a '=': the padding was not at the end.
-            let _ = position;
             return Err(Base64Error::MisplacedPadding { position: pad_position, byte_offset: pad_offset });
         }
         match c {

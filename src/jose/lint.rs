@@ -68,8 +68,6 @@ pub struct Context<'a> {
     pub keys: &'a [Key],
     /// Seconds above which `exp − iat` is "long"; default 24 h.
     pub long_lifetime: i64,
-    /// Size of the token in bytes.
-    pub token_len: usize,
     /// Whether the user set an expected issuer / audience (missing ones then matter more).
     pub expected_issuer: Option<&'a str>,
     pub expected_audience: Option<&'a str>,
@@ -356,11 +354,11 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             None,
         );
     }
-    if cx.token_len > 8 * 1024 {
+    if cx.token.text.len() > 8 * 1024 {
         out.add(
             "oversized",
             Severity::Low,
-            format!("the token is {} bytes: many servers reject headers over 8 KB", cx.token_len),
+            format!("the token is {} bytes: many servers reject headers over 8 KB", cx.token.text.len()),
             "RFC 9110 §5.4 (field limits are implementation-defined)",
             None,
         );

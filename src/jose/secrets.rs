@@ -13,11 +13,8 @@ static LIST: &[u8] = include_bytes!("../../assets/jwt-secrets/jwt.secrets.list")
 
 static SECRETS: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
     let mut seen = HashSet::new();
-    // CRLF-separated, as published; the bytes of each secret are kept exactly.
-    LIST.split(|b| *b == b'\n')
-        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
-        .filter(|line| !line.is_empty() && seen.insert(*line))
-        .collect()
+    // CRLF-separated, as published; a few secrets repeat.
+    wordlist(LIST).filter(|line| seen.insert(*line)).collect()
 });
 
 static SET: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| SECRETS.iter().copied().collect());
@@ -25,6 +22,17 @@ static SET: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| SECRETS.iter().c
 /// The known secrets, in list order, without the empty line and repeats.
 pub fn known() -> &'static [&'static [u8]] {
     &SECRETS
+}
+
+/// The secrets in a wordlist: one a line (LF or CRLF), each line's bytes kept exactly, empty
+/// lines skipped.
+pub fn wordlist(bytes: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
+    bytes.split(|b| *b == b'\n').map(|line| line.strip_suffix(b"\r").unwrap_or(line)).filter(|line| !line.is_empty())
+}
+
+/// What the weak-secret check tries: the built-in list, then the lines of `extra`.
+pub fn candidates(extra: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
+    known().iter().copied().chain(wordlist(extra))
 }
 
 /// Whether `secret` is in the public list.

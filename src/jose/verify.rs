@@ -126,12 +126,10 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             Family::Hmac => "enter the HMAC secret",
             _ => "load the issuer's public key (PEM, certificate, JWK or JWKS)",
         };
-        let mut verdict = SignatureVerdict::new(
+        return SignatureVerdict::new(
             SignatureStatus::Unverifiable,
             format!("no key loaded: {needs} to check this {alg} signature"),
         );
-        verdict.key_confusion = None;
-        return verdict;
     }
 
     // Key selection: by kid when one matches, else every key.
