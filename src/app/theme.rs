@@ -71,6 +71,12 @@ pub const LIGHT: Palette = Palette {
     muted: Color32::from_rgb(0x60, 0x60, 0x68),
 };
 
+/// The window background: egui's panel colour, painted once per frame as the clear colour
+/// (panels themselves are transparent).
+pub fn background(dark: bool) -> Color32 {
+    if dark { egui::Visuals::dark().panel_fill } else { egui::Visuals::light().panel_fill }
+}
+
 pub fn palette(dark: bool) -> &'static Palette {
     if dark { &DARK } else { &LIGHT }
 }

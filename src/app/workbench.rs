@@ -80,6 +80,9 @@ pub struct App {
     measure: Option<(std::time::Instant, bool, Option<std::time::Duration>)>,
     /// Frames drawn, reported on exit when measuring.
     frames: u64,
+    /// Whether the window's clear colour is the background (eframe): panels are transparent,
+    /// so no full-window quad is rasterised per frame. Otherwise (tests) `ui` paints it.
+    background_by_clear_color: bool,
     panes: Panes,
     /// The last generated key, for its exports.
     generated: Option<crate::jose::keygen::Generated>,
@@ -102,6 +105,7 @@ impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         let settings: UiSettings = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
         let mut app = Self::with_settings(settings, Clock::System);
+        app.background_by_clear_color = true;
         if startup.presenter {
             app.settings.presenter = true;
         }
@@ -146,6 +150,7 @@ impl App {
             applied_view: None,
             inspected_fingerprint: crate::app::panes::fingerprint(""),
             measure: None,
+            background_by_clear_color: false,
             frames: 0,
             panes: Panes::default(),
             generated: None,
@@ -674,6 +679,12 @@ impl App {
                 ThemeChoice::Light => ThemePreference::Light,
             });
             ctx.set_zoom_factor(scale);
+            // Panels draw no fill: the background is painted once, by the clear colour (or
+            // by `ui` in tests). With software rendering each full-window fill costs as much
+            // as the rest of the frame, and nested panels stacked three of them.
+            for theme in [egui::Theme::Dark, egui::Theme::Light] {
+                ctx.style_mut_of(theme, |style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
+            }
             self.applied_view = Some(view);
         }
         changed
@@ -751,6 +762,10 @@ fn pretty(content: Option<&Content>) -> Option<String> {
 }
 
 impl eframe::App for App {
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        theme::background(visuals.dark_mode).to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.frames += 1;
@@ -789,6 +804,9 @@ impl eframe::App for App {
             self.focus_editor = false;
         }
 
+        if !self.background_by_clear_color {
+            ui.painter().rect_filled(ui.max_rect(), 0.0, theme::background(ui.visuals().dark_mode));
+        }
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_ui(ui));
 
         let palette = theme::palette(ui.visuals().dark_mode);
@@ -911,6 +929,11 @@ pub fn run(startup: Startup) -> eframe::Result {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    let options = eframe::NativeOptions {
+        viewport,
+        persist_window: true,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
     eframe::run_native("JWT Inspector", options, Box::new(|cc| Ok(Box::new(App::new(cc, startup)))))
 }
