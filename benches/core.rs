@@ -2,7 +2,8 @@
 //! - inspection (extract + decode + findings + timeline, no key) of tokens with 1 KB, 100 KB
 //!   and 1 MB payloads, next to base64url-decoding and serde_json-parsing the same payload;
 //! - signature verification per algorithm family through the inspector's verifier, next to
-//!   a bare `jsonwebtoken::crypto::verify` (aws-lc-rs for ES512) on the same token and key.
+//!   a bare `jsonwebtoken::crypto::verify` (aws-lc-rs for ES512) on the same token and key;
+//! - `verify --batch`'s work per line on that token, to set against the bare loop.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
 
@@ -10,6 +11,7 @@ use std::sync::LazyLock;
 
 use chrono::DateTime;
 use divan::{Bencher, black_box};
+use jwt_inspector::batch::BatchVerifier;
 use jwt_inspector::jose::alg::{AlgHeader, Algorithm};
 use jwt_inspector::jose::keys::{self, Key, KeyMaterial, SecretEncoding};
 use jwt_inspector::jose::{base64url, sign, verify};
@@ -126,5 +128,23 @@ fn floor_bare_crypto_verify(bencher: Bencher<'_, '_>, alg: Algorithm) {
     let jwt_alg = alg.to_jsonwebtoken().expect("alg");
     bencher.bench(|| {
         jsonwebtoken::crypto::verify(black_box(signature), input.as_bytes(), &decoding, jwt_alg).expect("verify")
+    });
+}
+
+/// `verify --batch`'s per-line work (extract, decode, verify, time, the JSON line) on the
+/// same token and key as the two benches above: its rate over the bare loop's is the
+/// batch's fraction of the crypto's speed on one core.
+#[divan::bench(args = FAMILIES)]
+fn batch_line(bencher: Bencher<'_, '_>, alg: Algorithm) {
+    let case = case(alg);
+    let keys = std::slice::from_ref(&case.key);
+    let settings = Settings::default();
+    let now = DateTime::from_timestamp(1_795_349_000, 0).expect("time");
+    let verifier = BatchVerifier::new(keys, &settings, now);
+    let mut out = Vec::new();
+    bencher.bench_local(|| {
+        out.clear();
+        let verdict = verifier.verify_line(1, black_box(&case.token), &mut out);
+        assert!(verdict.passed, "{}", String::from_utf8_lossy(&out));
     });
 }

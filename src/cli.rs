@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::batch::{BatchVerifier, LineVerdict};
 use crate::inspection::{Expectations, Inspection, Settings};
 use crate::jose::keys::{self, Key, SecretEncoding};
 use crate::jose::lint::Severity;
@@ -522,39 +523,12 @@ fn crack(args: &CrackArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// The verdict on one line of a batch, as one JSON line, and whether it passed: the core's
-/// `Inspection` (without findings), so a batch never judges differently from `inspect`.
-fn verify_line(
-    number: usize,
-    line: &str,
-    keys: &[Key],
-    settings: &Settings,
-    now: DateTime<Utc>,
-) -> (String, bool, &'static str, &'static str) {
-    let inspection = Inspection::verdict_only(line, keys, settings, now);
-    let error = if inspection.candidates.is_empty() {
-        Some("no token on this line".to_owned())
-    } else {
-        inspection.errors.first().map(|e| e.message.clone())
-    };
-    let (signature, time) = (inspection.signature.status.name(), inspection.timeline.status.name());
-    let json = serde_json::json!({
-        "line": number,
-        "alg": inspection.alg.label(),
-        "kid": inspection.kid,
-        "signature": signature,
-        "time": time,
-        "reason": inspection.signature.reason,
-        "error": error,
-    });
-    (json.to_string(), inspection.passed(), signature, time)
-}
-
 fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     use std::io::BufRead as _;
     let keys = load_keys(&args.keys)?;
     let (now, leeway) = args.time.resolve()?;
     let settings = &Settings { leeway, ..Settings::default() };
+    let verifier = &BatchVerifier::new(&keys, settings, now);
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
     // Lines are read and verified a chunk at a time: memory stays the same whatever the input's length.
@@ -578,29 +552,37 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
         }
         let first = total + 1;
         let per_thread = chunk.len().div_ceil(threads);
-        let results: Vec<Vec<(String, bool, &'static str, &'static str)>> = std::thread::scope(|scope| {
+        // Each thread writes its share of JSON lines into one buffer, in order.
+        let results: Vec<(Vec<u8>, Vec<LineVerdict>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = chunk
                 .chunks(per_thread)
                 .enumerate()
                 .map(|(part, lines)| {
-                    let keys = &keys;
                     scope.spawn(move || {
-                        lines
+                        let mut text = Vec::new();
+                        let verdicts = lines
                             .iter()
                             .enumerate()
-                            .map(|(i, line)| verify_line(first + part * per_thread + i, line, keys, settings, now))
-                            .collect::<Vec<_>>()
+                            .map(|(i, line)| {
+                                let verdict = verifier.verify_line(first + part * per_thread + i, line, &mut text);
+                                text.push(b'\n');
+                                verdict
+                            })
+                            .collect();
+                        (text, verdicts)
                     })
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
         });
-        for (json, passed, signature, time) in results.into_iter().flatten() {
-            total += 1;
-            failed += usize::from(!passed);
-            *counts.entry(format!("signature {signature}")).or_default() += 1;
-            *counts.entry(format!("time {time}")).or_default() += 1;
-            if let Err(error) = writeln!(out, "{json}") {
+        for (text, verdicts) in results {
+            for verdict in verdicts {
+                total += 1;
+                failed += usize::from(!verdict.passed);
+                *counts.entry(format!("signature {}", verdict.signature)).or_default() += 1;
+                *counts.entry(format!("time {}", verdict.time)).or_default() += 1;
+            }
+            if let Err(error) = out.write_all(&text) {
                 if error.kind() == std::io::ErrorKind::BrokenPipe {
                     return Ok(ExitCode::from(1));
                 }

@@ -2,11 +2,13 @@
 //!
 //! - [`jose`] is the core: pure functions over bytes, keys and a `now` passed in.
 //! - [`inspection`] derives everything shown about one input from (input, keys, settings, now).
+//! - [`batch`] verifies many tokens, a JSON line each, with the same verdict.
 //! - [`report`] turns an inspection into the stable JSON the CLI prints.
 //! - [`cli`] is the command line, [`app`] the desktop workbench (egui).
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod batch;
 pub mod cli;
 pub mod demo;
 pub mod inspection;

@@ -174,3 +174,53 @@ fn every_preset_makes_the_shape_it_claims_and_is_never_valid() {
         assert!(!preset.explanation().is_empty() && !preset.label().is_empty());
     }
 }
+
+/// The verifier parses each key once and calls aws-lc-rs itself; it must answer exactly as
+/// `jsonwebtoken::crypto::verify` does on the same token and key, good or tampered,
+/// including for the 1024-bit RSA key that jsonwebtoken's parameters refuse.
+#[test]
+fn prepared_keys_answer_as_jsonwebtoken_does() {
+    use jsonwebtoken::DecodingKey;
+    use jwt_inspector::jose::keys::KeyMaterial;
+    let secret = keys::secret_from_text("a secret of thirty-two bytes ok!", SecretEncoding::Utf8, "s").unwrap();
+    let cases: Vec<(Vec<Algorithm>, Key, Key)> = vec![
+        (vec![Algorithm::HS256, Algorithm::HS384, Algorithm::HS512], secret.clone(), secret),
+        (
+            vec![Algorithm::RS256, Algorithm::RS512, Algorithm::PS256, Algorithm::PS384],
+            load("keys/rsa2048.pkcs8.pem"),
+            load("keys/rsa2048.pub.pem"),
+        ),
+        (vec![Algorithm::ES256], load("keys/ecp256.pkcs8.pem"), load("keys/ecp256.pub.pem")),
+        (vec![Algorithm::ES384], load("keys/ecp384.pkcs8.pem"), load("keys/ecp384.pub.pem")),
+        (vec![Algorithm::EdDSA], load("keys/ed25519.pkcs8.pem"), load("keys/ed25519.pub.pem")),
+    ];
+    let mut tokens: Vec<(Algorithm, String, Key)> = Vec::new();
+    for (algs, signer, public) in cases {
+        for alg in algs {
+            let token =
+                sign::encode(&format!(r#"{{"alg":"{alg}"}}"#), r#"{"sub":"same answer"}"#, alg, &signer).unwrap();
+            tokens.push((alg, token, public.clone()));
+        }
+    }
+    // Signed elsewhere with a key too small for jsonwebtoken's RSA parameters.
+    let weak = String::from_utf8(read("keys/rsa1024.rs256.jwt")).unwrap();
+    tokens.push((Algorithm::RS256, weak.trim().to_owned(), load("keys/rsa1024.pub.pem")));
+    for (alg, token, public) in tokens {
+        let (input, signature) = token.rsplit_once('.').unwrap();
+        let mut tampered = base64url::decode(signature).unwrap().bytes;
+        tampered[3] ^= 0x40;
+        let decoding = match &public.material {
+            KeyMaterial::Secret(s) => DecodingKey::from_secret(s),
+            KeyMaterial::Rsa { n, e, .. } => DecodingKey::from_rsa_raw_components(n, e),
+            KeyMaterial::Ec { point, .. } => DecodingKey::from_ec_der(point),
+            KeyMaterial::Ed25519 { public, .. } => DecodingKey::from_ed_der(public),
+        };
+        let jwt_alg = alg.to_jsonwebtoken().unwrap();
+        for signature in [signature.to_owned(), base64url::encode(&tampered)] {
+            let theirs =
+                jsonwebtoken::crypto::verify(&signature, input.as_bytes(), &decoding, jwt_alg).unwrap_or(false);
+            let ours = status(&format!("{input}.{signature}"), std::slice::from_ref(&public)) == SignatureStatus::Valid;
+            assert_eq!(ours, theirs, "{alg}: ours {ours}, jsonwebtoken {theirs}");
+        }
+    }
+}

@@ -81,6 +81,11 @@ impl Base64Error {
 
 /// Decodes base64url, accepting padding and the standard alphabet but reporting them.
 pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
+    // The common case, canonical text, decodes as it is (the strict engine accepts nothing
+    // else); anything it refuses takes the careful path below, which says what is wrong.
+    if let Ok(bytes) = STRICT.decode(text) {
+        return Ok(Decoded { bytes, non_canonical: Vec::new() });
+    }
     let mut non_canonical = Vec::new();
     let mut normalized = String::with_capacity(text.len());
     let mut padding_from: Option<(usize, usize)> = None;

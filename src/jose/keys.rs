@@ -191,6 +191,8 @@ pub struct Key {
     pub pem_text: Option<String>,
     /// Things the loader noticed and repaired (CRLF line ends, missing PEM armour).
     pub notes: Vec<String>,
+    /// The material parsed for the crypto library, per algorithm, on first use.
+    pub(crate) prepared: crate::jose::verify::Prepared,
 }
 
 /// Why key material could not be loaded. Messages say what to do.
@@ -249,6 +251,7 @@ pub fn secret_from_text(text: &str, encoding: SecretEncoding, source: &str) -> R
         secret_text: Some((text.to_owned(), encoding)),
         pem_text: None,
         notes: Vec::new(),
+        prepared: Default::default(),
     })
 }
 
@@ -414,6 +417,7 @@ fn plain_key(source: &str, material: KeyMaterial) -> Key {
         secret_text: None,
         pem_text: None,
         notes: Vec::new(),
+        prepared: Default::default(),
     }
 }
 
@@ -760,7 +764,7 @@ impl Key {
 
     /// Whether this key can check `alg`, and if not, why, in the user's terms.
     pub fn fit(&self, alg: Algorithm) -> Result<(), Misfit> {
-        let this = self.description();
+        let this = || self.description();
         match (&self.material, alg.family()) {
             (KeyMaterial::Secret(_), Family::Hmac) => Ok(()),
             (KeyMaterial::Rsa { .. }, Family::Rsa) => Ok(()),
@@ -772,12 +776,13 @@ impl Key {
             ))),
             (KeyMaterial::Ed25519 { .. }, Family::Okp) => Ok(()),
             (KeyMaterial::Secret(_), _) => {
-                Err(Misfit(format!("this is {this}; the token says {alg}, which needs {}", needs(alg))))
+                Err(Misfit(format!("this is {}; the token says {alg}, which needs {}", this(), needs(alg))))
             }
             (_, Family::Hmac) => Err(Misfit(format!(
-                "this is {this}; the token says {alg}, which needs a shared HMAC secret (checking an HMAC token with public-key material is the algorithm-confusion attack, RFC 8725 §2.1)"
+                "this is {}; the token says {alg}, which needs a shared HMAC secret (checking an HMAC token with public-key material is the algorithm-confusion attack, RFC 8725 §2.1)",
+                this()
             ))),
-            _ => Err(Misfit(format!("this is {this}; the token says {alg}, which needs {}", needs(alg)))),
+            _ => Err(Misfit(format!("this is {}; the token says {alg}, which needs {}", this(), needs(alg)))),
         }
     }
 

@@ -223,21 +223,28 @@ impl Timeline {
 pub fn human_duration(delta: TimeDelta) -> String {
     let total = delta.num_seconds().unsigned_abs();
     let units: [(u64, &str); 5] = [(365 * 86_400, "y"), (86_400, "d"), (3_600, "h"), (60, "min"), (1, "s")];
-    let mut parts = Vec::new();
+    let mut out = String::new();
+    let mut parts = 0;
     let mut rest = total;
     for (size, name) in units {
         let count = rest / size;
-        if count > 0 || !parts.is_empty() {
+        if count > 0 || parts > 0 {
             if count > 0 {
-                parts.push(format!("{count} {name}"));
+                if parts > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&count.to_string());
+                out.push(' ');
+                out.push_str(name);
+                parts += 1;
             }
             rest %= size;
-            if parts.len() == 2 || (!parts.is_empty() && count == 0) {
+            if parts == 2 || (parts > 0 && count == 0) {
                 break;
             }
         }
     }
-    if parts.is_empty() { "0 s".to_owned() } else { parts.join(" ") }
+    if parts == 0 { "0 s".to_owned() } else { out }
 }
 
 /// "in 4 min" / "3 h 12 min ago" relative to `now`.
