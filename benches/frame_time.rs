@@ -1,8 +1,11 @@
-//! Frame time of the real `App` without a GPU: each frame is the egui pass (`App::ui`, layout)
-//! plus tessellation, on a plain `egui::Context` as eframe runs it (AccessKit off, as it is
-//! until a screen reader connects). Median and worst frame while a 1 MB token is shown, and
-//! while one character at a time is typed into a 100 KB token.
+//! Frame time of the real `App` without a GPU. Median and worst frame while a 1 MB token is
+//! shown, and while one character at a time is typed into a 100 KB token, measured twice:
+//! - on a plain `egui::Context` as eframe runs it (AccessKit off until a screen reader
+//!   connects): the egui pass (`App::ui`, layout) plus tessellation;
+//! - through egui_kittest, which drives the app through AccessKit: each step adds building
+//!   the accessibility tree and kittest consuming it.
 //!
+//! A 1 MB token is shown folded (see `encoded::FOLD_ABOVE`); a 100 KB one is in the editor.
 //! Run: `cargo bench --bench frame_time` (release profile). `FRAME_TIME_PARTS=1` adds the
 //! cost of the parts (inspection, text layout).
 
@@ -12,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use eframe::App as _;
+use egui_kittest::kittest::Queryable as _;
 use jwt_inspector::app::{App, Clock, Command, UiSettings};
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{self, SecretEncoding};
@@ -103,6 +107,50 @@ fn main() {
         &typing.app.input()[typing.app.input().len() - 10..]
     );
     report("typing into a 100 KB token, one char per frame", frames);
+    kittest();
+}
+
+/// The same two measurements through egui_kittest, which drives the app through AccessKit
+/// (as a screen reader would): each step is the egui pass, tessellation and the AccessKit
+/// tree update that kittest consumes.
+fn kittest() {
+    let harness = |token: String| {
+        let now = DateTime::from_timestamp(1_795_349_000, 0).expect("time");
+        let mut harness = egui_kittest::Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |_cc| {
+            let mut app = App::with_settings(UiSettings::default(), Clock::Fixed(now));
+            app.apply(Command::SetInput(token));
+            app.apply(Command::SetSecret { text: SECRET.to_owned(), encoding: SecretEncoding::Utf8 });
+            app
+        });
+        harness.run_steps(3);
+        harness
+    };
+    let timed = |harness: &mut egui_kittest::Harness<'_, App>| {
+        let start = Instant::now();
+        harness.step();
+        start.elapsed()
+    };
+    let mut idle = harness(token_with_payload_bytes(1_000_000));
+    let frames: Vec<Duration> = (0..30).map(|_| timed(&mut idle)).collect();
+    report("kittest: 1 MB token loaded, idle frames", frames);
+
+    let mut typing = harness(token_with_payload_bytes(100_000));
+    typing.get_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token").focus();
+    typing.step();
+    typing.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    typing.step();
+    let frames: Vec<Duration> = "abcdefghijklmnopqrstuvwxyz0123456789"
+        .chars()
+        .cycle()
+        .take(30)
+        .map(|c| {
+            typing.event(egui::Event::Text(c.to_string()));
+            timed(&mut typing)
+        })
+        .collect();
+    let input = typing.state().input();
+    assert!(input.ends_with("z0123"), "the typed characters reached the editor: …{}", &input[input.len() - 10..]);
+    report("kittest: typing into a 100 KB token, one char per frame", frames);
 }
 
 fn parts() {

@@ -13,7 +13,7 @@
 
 use chrono::DateTime;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use jwt_inspector::app::{App, Clock, Command, ThemeChoice, UiSettings};
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::base64url;
@@ -321,4 +321,32 @@ fn entering_edit_mode_keeps_the_text_around_the_token() {
     harness.state_mut().send(Command::ToggleEdit);
     step(&mut harness);
     assert_eq!(harness.state().input(), before, "only an edit changes the input");
+}
+
+/// An input over `FOLD_ABOVE` is shown folded (both ends and each segment boundary), with
+/// its verdicts intact; "Show all" brings back the editor with every character.
+#[test]
+fn a_huge_token_is_folded_until_show_all() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let filler = "x".repeat(jwt_inspector::app::panes::encoded::FOLD_ABOVE);
+    let token = hs256(&format!(r#"{{"sub":"big","data":"{filler}","exp":{}}}"#, NOW + 600));
+    harness.state_mut().send(Command::SetInput(token.clone()));
+    step(&mut harness);
+    assert!(
+        harness.query_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token").is_none(),
+        "the editor is folded away"
+    );
+    let folded = harness.get_by_label_contains("characters folded");
+    let shown = folded.accesskit_node().value().unwrap_or_default();
+    assert!(shown.contains("characters folded"), "{}", &shown[..200.min(shown.len())]);
+    assert!(shown.starts_with(&token[..100]) && shown.ends_with(&token[token.len() - 43..]), "both ends stay");
+    assert!(shown.len() < 20_000, "folded to {} bytes", shown.len());
+    shows(&harness, "\"big\"");
+
+    harness.get_by_label("Show all").click();
+    step(&mut harness);
+    assert!(harness.query_by_label_contains("characters folded").is_none());
+    editor(&harness).click();
+    step(&mut harness);
+    assert_eq!(harness.state().input(), token, "nothing was lost");
 }

@@ -17,11 +17,23 @@ pub fn editor_id() -> egui::Id {
     egui::Id::unique("token-editor")
 }
 
+/// Inputs longer than this are shown folded (the middle of long stretches hidden) until
+/// the user asks for all of it: an editor holding a megabyte costs little to draw once
+/// laid out, but a screen reader (AccessKit) is sent every one of its rows every frame.
+pub const FOLD_ABOVE: usize = 256 * 1024;
+/// Bytes kept visible on each side of a segment boundary and at both ends when folded.
+const KEEP: usize = 1536;
+
 #[derive(Default)]
 pub struct EncodedPane {
     /// The last galley: reused while the text, its styling and the wrap width are unchanged,
     /// so an idle frame costs nothing whatever the token's size.
     cache: Option<CachedLayout>,
+    /// The folded view's galley, keyed like `cache` (style, wrap width) plus the input's
+    /// fingerprint.
+    folded: Option<(CachedLayout, u64)>,
+    /// The user asked to see (and edit) all of a long input.
+    show_all: bool,
 }
 
 struct CachedLayout {
@@ -32,7 +44,7 @@ struct CachedLayout {
 
 impl EncodedPane {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-        let Self { cache } = self;
+        let Self { cache, folded, show_all } = self;
         let inspection = cx.inspection;
         // Wrapped, so a narrow pane (presenter mode) moves the buttons below the heading.
         ui.horizontal_wrapped(|ui| {
@@ -126,35 +138,114 @@ impl EncodedPane {
             galley
         };
 
-        let legend_height = 28.0;
-        egui::ScrollArea::vertical().id_salt("encoded-scroll").max_height(ui.available_height() - legend_height).show(
-            ui,
-            |ui| {
-                let output = egui::TextEdit::multiline(&mut cx.inputs.token)
-                    .id(editor_id())
-                    .hint_text("Paste a token, an Authorization header, a cookie, JSON or a log line…")
-                    .desired_width(f32::INFINITY)
-                    .desired_rows(12)
-                    .code_editor()
-                    .layouter(&mut layouter)
-                    .show(ui);
-                let response = output.response.response.clone();
-                response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Encoded token"));
-                if response.changed() {
-                    cx.commands.push(Command::InputEdited);
-                }
-                // Hovering the encoded text highlights the decoded member it carries.
-                if let Some(pointer) = response.hover_pos() {
-                    let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
-                    if let Some(offset) = byte_offset(&cx.inputs.token, cursor)
-                        && let Some((part, member)) = inspection.member_at_input(offset)
-                    {
-                        cx.commands.push(Command::Highlight(Some(Highlight { part, member })));
+        let long = cx.inputs.token.len() > FOLD_ABOVE;
+        if long {
+            ui.horizontal_wrapped(|ui| {
+                let size = format!("{:.1} MB", cx.inputs.token.len() as f64 / 1e6);
+                if *show_all {
+                    ui.label(egui::RichText::new(format!("All {size} shown.")).small().color(palette.muted));
+                    if ui.small_button("Fold").on_hover_text("Hide the middle of long stretches again").clicked() {
+                        *show_all = false;
+                    }
+                } else {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{size}: the middle of long stretches is folded. Paste replaces the text; Copy copies all of it."
+                        ))
+                        .small()
+                        .color(palette.muted),
+                    );
+                    if ui.small_button("Show all").on_hover_text("Show and edit the whole text").clicked() {
+                        *show_all = true;
                     }
                 }
-            },
-        );
+            });
+        } else {
+            *show_all = false;
+        }
+
+        let legend_height = 28.0;
+        if long && !*show_all {
+            egui::ScrollArea::vertical()
+                .id_salt("encoded-folded-scroll")
+                .max_height(ui.available_height() - legend_height)
+                .show(ui, |ui| {
+                    egui::Frame::new()
+                        .fill(ui.visuals().extreme_bg_color)
+                        .inner_margin(egui::Margin::same(4))
+                        .corner_radius(ui.visuals().widgets.inactive.corner_radius)
+                        .show(ui, |ui| {
+                            // Laid out for the width inside the frame: wider text would widen the pane.
+                            let text = cx.inputs.token.as_str();
+                            let wrap_width = ui.available_width();
+                            let fingerprint = crate::app::panes::fingerprint(text);
+                            let galley = match folded.as_ref() {
+                                Some((cached, at))
+                                    if *at == fingerprint
+                                        && cached.style == style
+                                        && cached.wrap_width == wrap_width =>
+                                {
+                                    cached.galley.clone()
+                                }
+                                _ => {
+                                    let full = layout_job(
+                                        text,
+                                        inspection,
+                                        highlight.as_deref(),
+                                        &error_offsets,
+                                        palette,
+                                        &font,
+                                    );
+                                    let mut job = fold(text, full, &visible_ranges(text, inspection), palette, &font);
+                                    job.wrap.max_width = wrap_width;
+                                    job.wrap.break_anywhere = true;
+                                    let galley = ui.fonts_mut(|f| f.layout_job(job));
+                                    let layout =
+                                        CachedLayout { style: style.clone(), wrap_width, galley: galley.clone() };
+                                    *folded = Some((layout, fingerprint));
+                                    galley
+                                }
+                            };
+                            ui.set_min_width(wrap_width);
+                            // Not selectable: a screen reader gets the folded text as one label
+                            // rather than a run per row.
+                            ui.add(egui::Label::new(galley).selectable(false));
+                        });
+                });
+        } else {
+            *folded = None;
+        }
+        if !long || *show_all {
+            egui::ScrollArea::vertical()
+                .id_salt("encoded-scroll")
+                .max_height(ui.available_height() - legend_height)
+                .show(ui, |ui| {
+                    let output = egui::TextEdit::multiline(&mut cx.inputs.token)
+                        .id(editor_id())
+                        .hint_text("Paste a token, an Authorization header, a cookie, JSON or a log line…")
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(12)
+                        .code_editor()
+                        .layouter(&mut layouter)
+                        .show(ui);
+                    let response = output.response.response.clone();
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Encoded token")
+                    });
+                    if response.changed() {
+                        cx.commands.push(Command::InputEdited);
+                    }
+                    // Hovering the encoded text highlights the decoded member it carries.
+                    if let Some(pointer) = response.hover_pos() {
+                        let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
+                        if let Some(offset) = byte_offset(&cx.inputs.token, cursor)
+                            && let Some((part, member)) = inspection.member_at_input(offset)
+                        {
+                            cx.commands.push(Command::Highlight(Some(Highlight { part, member })));
+                        }
+                    }
+                });
+        }
 
         // Legend with sizes: tells segments apart without colour.
         if let Some(token) = &inspection.token {
@@ -175,6 +266,66 @@ impl EncodedPane {
             });
         }
     }
+}
+
+/// The byte ranges of `text` a folded view keeps: both ends and the surroundings of every
+/// segment boundary of the selected token, merged, on character boundaries.
+fn visible_ranges(text: &str, inspection: &crate::inspection::Inspection) -> Vec<std::ops::Range<usize>> {
+    let mut points = vec![0, text.len()];
+    if let (Some(candidate), Some(token)) = (inspection.candidate(), &inspection.token) {
+        for segment in &token.segments {
+            points.push(candidate.input_offset(segment.span.start));
+            points.push(candidate.input_offset(segment.span.end));
+        }
+    }
+    points.sort_unstable();
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for point in points {
+        let start = floor(point.saturating_sub(KEEP));
+        let end = floor((point + KEEP).min(text.len()));
+        match ranges.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => ranges.push(start..end),
+        }
+    }
+    ranges
+}
+
+/// The part of `full` (a job over all of `text`) that falls in `visible`, with a marker
+/// saying how much was left out between the pieces.
+fn fold(
+    text: &str,
+    full: LayoutJob,
+    visible: &[std::ops::Range<usize>],
+    palette: &crate::app::theme::Palette,
+    font: &FontId,
+) -> LayoutJob {
+    let marker = TextFormat { font_id: font.clone(), color: palette.info, italics: true, ..Default::default() };
+    let mut job = LayoutJob::default();
+    let mut previous_end = 0;
+    for range in visible {
+        if range.start > previous_end {
+            let hidden = text.get(previous_end..range.start).map_or(0, |t| t.chars().count());
+            job.append(&format!("\n  ⋯ {hidden} characters folded ⋯\n"), 0.0, marker.clone());
+        }
+        for section in &full.sections {
+            let start = section.byte_range.start.0.max(range.start);
+            let end = section.byte_range.end.0.min(range.end);
+            if start < end
+                && let Some(piece) = text.get(start..end)
+            {
+                job.append(piece, 0.0, section.format.clone());
+            }
+        }
+        previous_end = range.end;
+    }
+    job
 }
 
 fn shortcut_hint(ui: &egui::Ui, command: &Command) -> String {
