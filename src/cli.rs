@@ -535,7 +535,8 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     const CHUNK: usize = 8_192;
     let start = std::time::Instant::now();
     let (mut total, mut failed) = (0usize, 0usize);
-    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    // Keyed by (kind, status name): a handful of entries, counted without allocating.
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -579,8 +580,8 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
             for verdict in verdicts {
                 total += 1;
                 failed += usize::from(!verdict.passed);
-                *counts.entry(format!("signature {}", verdict.signature)).or_default() += 1;
-                *counts.entry(format!("time {}", verdict.time)).or_default() += 1;
+                *counts.entry(("signature", verdict.signature)).or_default() += 1;
+                *counts.entry(("time", verdict.time)).or_default() += 1;
             }
             if let Err(error) = out.write_all(&text) {
                 if error.kind() == std::io::ErrorKind::BrokenPipe {
@@ -592,7 +593,7 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     }
     let _ = out.flush();
     let seconds = start.elapsed().as_secs_f64();
-    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let summary: Vec<String> = counts.iter().map(|((kind, status), n)| format!("{kind} {status}: {n}")).collect();
     #[allow(clippy::cast_precision_loss, reason = "a rate for people")]
     let rate = total as f64 / seconds.max(1e-9);
     eprintln!(

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod lint;
 pub mod presets;
 pub mod registry;
+pub mod scan;
 pub mod secrets;
 pub mod sign;
 pub mod timeline;

@@ -165,11 +165,9 @@ pub fn parse(text: &str) -> Result<Token, TokenError> {
     }
     let mut spans = Vec::new();
     let mut start = 0;
-    for (index, c) in text.char_indices() {
-        if c == '.' {
-            spans.push(Span { start, end: index });
-            start = index + 1;
-        }
+    for (index, _) in text.match_indices('.') {
+        spans.push(Span { start, end: index });
+        start = index + 1;
     }
     spans.push(Span { start, end: text.len() });
     let (kind, roles): (TokenKind, &[SegmentRole]) = match spans.len() {
