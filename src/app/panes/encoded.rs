@@ -178,7 +178,9 @@ impl EncodedPane {
                             // Laid out for the width inside the frame: wider text would widen the pane.
                             let text = cx.inputs.token.as_str();
                             let wrap_width = ui.available_width();
-                            let fingerprint = crate::app::panes::fingerprint(text);
+                            // The inspection's fingerprint of this text: hashing a megabyte per
+                            // frame would cost a millisecond.
+                            let fingerprint = inspected;
                             let galley = match folded.as_ref() {
                                 Some((cached, at))
                                     if *at == fingerprint
