@@ -531,30 +531,25 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     let verifier = &BatchVerifier::new(&keys, settings, now);
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
-    // Lines are read and verified a chunk at a time: memory stays the same whatever the input's length.
+    // Lines are read and verified a chunk at a time: memory stays the same whatever the input's
+    // length. While the workers verify one chunk, this thread writes the previous chunk's
+    // results and reads the next one, so reading and writing do not leave a core idle.
     const CHUNK: usize = 8_192;
     let start = std::time::Instant::now();
-    let (mut total, mut failed) = (0usize, 0usize);
-    // Keyed by (kind, status name): a handful of entries, counted without allocating.
-    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    let mut tally = Tally::default();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
+    let mut read_chunk = move || -> Result<Vec<String>, String> {
+        lines.by_ref().take(CHUNK).collect::<Result<_, _>>().map_err(|e| format!("cannot read standard input: {e}"))
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        for line in lines.by_ref().take(CHUNK) {
-            match line {
-                Ok(line) => chunk.push(line),
-                Err(error) => return Err(format!("cannot read standard input: {error}")),
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let first = total + 1;
+    let mut pending: Vec<(Vec<u8>, Vec<LineVerdict>)> = Vec::new();
+    let mut chunk = read_chunk()?;
+    let mut first = 1;
+    while !chunk.is_empty() {
         let per_thread = chunk.len().div_ceil(threads);
-        // Each thread writes its share of JSON lines into one buffer, in order.
-        let results: Vec<(Vec<u8>, Vec<LineVerdict>)> = std::thread::scope(|scope| {
+        let (results, written, next) = std::thread::scope(|scope| {
+            // Each worker writes its share of JSON lines into one buffer, in order.
             let handles: Vec<_> = chunk
                 .chunks(per_thread)
                 .enumerate()
@@ -574,23 +569,22 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            let written = tally.write(&mut out, std::mem::take(&mut pending));
+            let next = read_chunk();
+            let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap_or_default()).collect();
+            (results, written, next)
         });
-        for (text, verdicts) in results {
-            for verdict in verdicts {
-                total += 1;
-                failed += usize::from(!verdict.passed);
-                *counts.entry(("signature", verdict.signature)).or_default() += 1;
-                *counts.entry(("time", verdict.time)).or_default() += 1;
-            }
-            if let Err(error) = out.write_all(&text) {
-                if error.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(ExitCode::from(1));
-                }
-                return Err(format!("cannot write: {error}"));
-            }
+        if !written? {
+            return Ok(ExitCode::from(1));
         }
+        first += chunk.len();
+        pending = results;
+        chunk = next?;
     }
+    if !tally.write(&mut out, pending)? {
+        return Ok(ExitCode::from(1));
+    }
+    let Tally { total, failed, counts } = tally;
     let _ = out.flush();
     let seconds = start.elapsed().as_secs_f64();
     let summary: Vec<String> = counts.iter().map(|((kind, status), n)| format!("{kind} {status}: {n}")).collect();
@@ -602,6 +596,40 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
         summary.join(", ")
     );
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// What `verify --batch` has written so far.
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    failed: usize,
+    /// Keyed by (kind, status name): a handful of entries, counted without allocating.
+    counts: std::collections::BTreeMap<(&'static str, &'static str), usize>,
+}
+
+impl Tally {
+    /// Writes a chunk's JSON lines and counts its verdicts; `Ok(false)` when the reader has
+    /// gone (a closed pipe ends the batch quietly).
+    fn write(
+        &mut self,
+        out: &mut impl std::io::Write,
+        results: Vec<(Vec<u8>, Vec<LineVerdict>)>,
+    ) -> Result<bool, String> {
+        for (text, verdicts) in results {
+            for verdict in verdicts {
+                self.total += 1;
+                self.failed += usize::from(!verdict.passed);
+                *self.counts.entry(("signature", verdict.signature)).or_default() += 1;
+                *self.counts.entry(("time", verdict.time)).or_default() += 1;
+            }
+            match out.write_all(&text) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
+                Err(error) => return Err(format!("cannot write: {error}")),
+            }
+        }
+        Ok(true)
+    }
 }
 
 /// 0 every check passed, 1 a check failed, 2 nothing usable to inspect.
