@@ -13,10 +13,8 @@
 use std::sync::{Arc, OnceLock};
 
 use aws_lc_rs::{hmac, signature as sig};
-use jsonwebtoken::DecodingKey;
 
 use crate::jose::alg::{AlgHeader, Algorithm, Family};
-use crate::jose::base64url;
 use crate::jose::keys::{Key, KeyMaterial, SecretEncoding};
 
 /// The signature's verdict.
@@ -300,16 +298,10 @@ impl Ready {
                 .map(Self::Public)
                 .map_err(|e| format!("the key was rejected: {e}"))
         };
+        if let (Some(hash), KeyMaterial::Secret(secret)) = (hmac_hash(alg), material) {
+            return Ok(Self::Hmac(Box::new(hmac::Key::new(hash, secret))));
+        }
         match (alg, material) {
-            (Algorithm::HS256, KeyMaterial::Secret(k)) => {
-                Ok(Self::Hmac(Box::new(hmac::Key::new(hmac::HMAC_SHA256, k))))
-            }
-            (Algorithm::HS384, KeyMaterial::Secret(k)) => {
-                Ok(Self::Hmac(Box::new(hmac::Key::new(hmac::HMAC_SHA384, k))))
-            }
-            (Algorithm::HS512, KeyMaterial::Secret(k)) => {
-                Ok(Self::Hmac(Box::new(hmac::Key::new(hmac::HMAC_SHA512, k))))
-            }
             (Algorithm::RS256, KeyMaterial::Rsa { n, e, .. }) => rsa(&sig::RSA_PKCS1_2048_8192_SHA256, n, e),
             (Algorithm::RS384, KeyMaterial::Rsa { n, e, .. }) => rsa(&sig::RSA_PKCS1_2048_8192_SHA384, n, e),
             (Algorithm::RS512, KeyMaterial::Rsa { n, e, .. }) => rsa(&sig::RSA_PKCS1_2048_8192_SHA512, n, e),
@@ -375,11 +367,19 @@ fn check(alg: Algorithm, key: &Key, signed: &Signed<'_>) -> Result<bool, String>
     Ok(key.prepared.get(alg, &key.material)?.verify(signed.signing_input, signed.signature))
 }
 
+/// Whether `secret` (not a loaded key: a repair or an attack being tried) makes the MAC.
 fn hmac_matches(alg: Algorithm, secret: &[u8], signed: &Signed<'_>) -> bool {
-    let Some(jwt_alg) = alg.to_jsonwebtoken() else { return false };
-    let signature = base64url::encode(signed.signature);
-    jsonwebtoken::crypto::verify(&signature, signed.signing_input, &DecodingKey::from_secret(secret), jwt_alg)
-        .unwrap_or(false)
+    hmac_hash(alg)
+        .is_some_and(|hash| hmac::verify(&hmac::Key::new(hash, secret), signed.signing_input, signed.signature).is_ok())
+}
+
+fn hmac_hash(alg: Algorithm) -> Option<hmac::Algorithm> {
+    match alg {
+        Algorithm::HS256 => Some(hmac::HMAC_SHA256),
+        Algorithm::HS384 => Some(hmac::HMAC_SHA384),
+        Algorithm::HS512 => Some(hmac::HMAC_SHA512),
+        _ => None,
+    }
 }
 
 /// What the user may have got wrong, tested rather than guessed: each hint is given only
@@ -437,6 +437,7 @@ fn key_confusion(alg: Algorithm, signed: &Signed<'_>, keys: &[Key]) -> Option<us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jose::base64url;
     use crate::jose::keys::secret_from_text;
 
     fn hs256(secret: &[u8], input: &str) -> Vec<u8> {
