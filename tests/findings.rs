@@ -13,7 +13,7 @@ use chrono::DateTime;
 use jwt_inspector::inspection::Expectations;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::base64url::encode as b64;
-use jwt_inspector::jose::keys::{self, Key, SecretEncoding};
+use jwt_inspector::jose::keys::Key;
 use jwt_inspector::jose::lint::Severity;
 use jwt_inspector::jose::sign;
 use jwt_inspector::{Inspection, Settings, demo};
@@ -21,17 +21,15 @@ use jwt_inspector::{Inspection, Settings, demo};
 const NOW: i64 = 1_795_348_800;
 const STRONG: &str = "a long, random-looking secret nobody has published: 7f3a9c";
 
+mod common;
+use common::secret;
+
 fn now() -> DateTime<chrono::Utc> {
-    DateTime::from_timestamp(NOW, 0).unwrap()
+    common::at(NOW)
 }
 
 fn key_file(name: &str) -> Key {
-    let path = format!("{}/tests/keys/{name}", env!("CARGO_MANIFEST_DIR"));
-    keys::load(&std::fs::read(path).unwrap(), name).unwrap().keys.remove(0)
-}
-
-fn secret(text: &str) -> Key {
-    keys::secret_from_text(text, SecretEncoding::Utf8, "fixture").unwrap()
+    common::key(&format!("keys/{name}"))
 }
 
 fn hs(header: &str, payload: &str, key: &str) -> String {

@@ -16,27 +16,22 @@ use jwt_inspector::jose::sign;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::{Inspection, Settings};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/");
+mod common;
+use common::secret;
 
 fn read(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+    common::read(&format!("keys/{name}"))
 }
 
 fn load(name: &str) -> Key {
-    let mut loaded = keys::load(&read(name), name).unwrap_or_else(|e| panic!("{name}: {e}"));
-    assert_eq!(loaded.keys.len(), 1, "{name}");
-    loaded.keys.remove(0)
-}
-
-fn secret(text: &str) -> Key {
-    keys::secret_from_text(text, SecretEncoding::Utf8, "test").expect("secret")
+    common::key(&format!("keys/{name}"))
 }
 
 const HEADER: &str = r#"{"alg":"ALG","typ":"JWT"}"#;
 const PAYLOAD: &str = r#"{"sub":"1234567890","iat":1700000000,"exp":1700003600}"#;
 
 fn now() -> DateTime<chrono::Utc> {
-    DateTime::from_timestamp(1_700_000_100, 0).expect("time")
+    common::at(1_700_000_100)
 }
 
 fn mint(alg: Algorithm, key: &Key) -> String {

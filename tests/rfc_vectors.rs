@@ -15,10 +15,10 @@ use jwt_inspector::jose::timeline::TimeStatus;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::{Inspection, Settings};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/rfc/");
+mod common;
 
 fn read(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+    common::read(&format!("vectors/rfc/{name}"))
 }
 
 fn token(name: &str) -> String {
@@ -26,7 +26,7 @@ fn token(name: &str) -> String {
 }
 
 fn key_file(name: &str) -> Vec<Key> {
-    keys::load(&read(name), name).unwrap_or_else(|e| panic!("{name}: {e}")).keys
+    common::keys_in(&format!("vectors/rfc/{name}"))
 }
 
 fn secret_b64(name: &str) -> Vec<Key> {
@@ -36,7 +36,7 @@ fn secret_b64(name: &str) -> Vec<Key> {
 
 // Before any of the example tokens expires, so time does not interfere.
 fn inspect(token: &str, keys: &[Key]) -> Inspection {
-    Inspection::new(token, keys, &Settings::default(), DateTime::from_timestamp(1_000_000_000, 0).expect("time"))
+    Inspection::new(token, keys, &Settings::default(), common::at(1_000_000_000))
 }
 
 fn assert_verifies(vector: &str, key_files: &[&str]) {

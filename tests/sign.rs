@@ -19,13 +19,8 @@ use jwt_inspector::jose::sign;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::{Inspection, Settings};
 
-fn read(path: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn load(path: &str) -> Key {
-    keys::load(&read(path), path).unwrap().keys.remove(0)
-}
+mod common;
+use common::{key as load, read};
 
 fn status(token: &str, keys: &[Key]) -> SignatureStatus {
     Inspection::new(token, keys, &Settings::default(), DateTime::UNIX_EPOCH).signature.status

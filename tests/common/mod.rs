@@ -1,0 +1,35 @@
+//! Fixtures the integration tests share: files under `tests/`, the keys they hold, HMAC
+//! secrets typed as text, and instants. Each test crate uses part of it.
+
+#![allow(dead_code, reason = "each test crate uses a different part")]
+#![allow(clippy::panic, reason = "a missing fixture fails the test loudly")]
+
+use chrono::{DateTime, Utc};
+use jwt_inspector::jose::keys::{self, Key, SecretEncoding};
+
+/// The bytes of `path`, relative to `tests/`.
+pub fn read(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every key in the file at `path` (relative to `tests/`).
+pub fn keys_in(path: &str) -> Vec<Key> {
+    keys::load(&read(path), path).unwrap_or_else(|e| panic!("{path}: {e}")).keys
+}
+
+/// The one key in the file at `path` (relative to `tests/`).
+pub fn key(path: &str) -> Key {
+    let mut keys = keys_in(path);
+    assert_eq!(keys.len(), 1, "{path} holds {} keys", keys.len());
+    keys.remove(0)
+}
+
+/// An HMAC secret typed as text.
+pub fn secret(text: &str) -> Key {
+    keys::secret_from_text(text, SecretEncoding::Utf8, "test").unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// The instant `unix` seconds after 1970.
+pub fn at(unix: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(unix, 0).unwrap_or_else(|| panic!("{unix} is not a date"))
+}
