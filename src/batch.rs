@@ -6,12 +6,14 @@ use chrono::{DateTime, Utc};
 
 use crate::inspection::{Inspection, Settings};
 use crate::jose::keys::Key;
+use crate::jose::verdict::Outcome;
 
 /// What one line came to, besides its JSON line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineVerdict {
-    /// Every check passed (see [`Inspection::passed`]).
+    /// The verdict's outcome was `accepted` (see [`Inspection::passed`]).
     pub passed: bool,
+    pub outcome: Outcome,
     /// The signature status's name, e.g. `valid`.
     pub signature: &'static str,
     /// The time status's name, e.g. `expired`.
@@ -30,8 +32,9 @@ impl<'a> BatchVerifier<'a> {
         Self { keys, settings, now }
     }
 
-    /// Appends line `number`'s JSON verdict (without a newline) to `out`: `line`, `alg`,
-    /// `kid`, `signature`, `time`, `reason`, `error`, in that order.
+    /// Appends line `number`'s JSON verdict (without a newline) to `out`: `line`, `verdict`,
+    /// `first_failure` (`{step, cause, detail}` or null), `alg`, `kid`, `signature`, `time`,
+    /// `reason`, `error`, in that order.
     pub fn verify_line(&self, number: usize, line: &str, out: &mut Vec<u8>) -> LineVerdict {
         let inspection = Inspection::verdict_only(line, self.keys, self.settings, self.now);
         let error = if inspection.candidates.is_empty() {
@@ -48,10 +51,26 @@ impl<'a> BatchVerifier<'a> {
             }
             None => out.extend_from_slice(b"null"),
         };
+        let verdict = &inspection.verdict;
         out.extend_from_slice(b"{\"line\":");
         out.extend_from_slice(number.to_string().as_bytes());
+        out.extend_from_slice(b",\"verdict\":");
+        string(out, Some(verdict.outcome.name()));
+        out.extend_from_slice(b",\"first_failure\":");
+        match verdict.deciding_step() {
+            Some(step) => {
+                out.extend_from_slice(b"{\"step\":");
+                string(out, Some(step.id.name()));
+                out.extend_from_slice(b",\"cause\":");
+                string(out, Some(step.cause.name()));
+                out.extend_from_slice(b",\"detail\":");
+                string(out, Some(&step.detail));
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
         out.extend_from_slice(b",\"alg\":");
-        string(out, Some(&inspection.alg.label()));
+        string(out, inspection.alg.text());
         out.extend_from_slice(b",\"kid\":");
         string(out, inspection.kid.as_deref());
         out.extend_from_slice(b",\"signature\":");
@@ -63,6 +82,6 @@ impl<'a> BatchVerifier<'a> {
         out.extend_from_slice(b",\"error\":");
         string(out, error);
         out.push(b'}');
-        LineVerdict { passed: inspection.passed(), signature, time }
+        LineVerdict { passed: verdict.accepted(), outcome: verdict.outcome, signature, time }
     }
 }

@@ -1,6 +1,7 @@
 //! The command line: clap → core → stdout. Reads files and the clock, hands bytes and
-//! `now` to the core, prints the result. Exit codes: 0 every check passed, 1 a check
-//! failed, 2 unusable input or arguments.
+//! `now` to the core, prints the result. Exit codes come from the core's verdict: 0
+//! accepted, 1 rejected or undecided, 2 unusable arguments (a file that cannot be read, a
+//! bad option) or an I/O error.
 
 use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::path::PathBuf;
@@ -10,12 +11,11 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::batch::{BatchVerifier, LineVerdict};
-use crate::inspection::{Expectations, Inspection, Settings};
-use crate::jose::keys::{self, Key, SecretEncoding};
-use crate::jose::lint::Severity;
-use crate::jose::timeline::{TimeStatus, relative};
+use crate::inspection::{Expectations, Inspection, Request, Settings};
+use crate::jose::keys::{self, Key, SecretEncoding, UnusableKey};
+use crate::jose::timeline::relative;
 use crate::jose::token::Content;
-use crate::jose::verify::SignatureStatus;
+use crate::present::{self, Tone};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -256,17 +256,33 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The keys the arguments name: the usable ones, and the ones that hold no key this tool
+/// can use (listed in the report, never a reason to drop it). A file that cannot be read or
+/// a secret that is not in its stated encoding is an argument error (exit code 2).
+pub struct LoadedKeys {
+    pub keys: Vec<Key>,
+    pub unusable: Vec<UnusableKey>,
+}
+
 /// Reads every key the arguments name. Errors are for people, and mean exit code 2.
-pub fn load_keys(args: &KeyArgs) -> Result<Vec<Key>, String> {
+pub fn load_keys(args: &KeyArgs) -> Result<LoadedKeys, String> {
     let mut keys = Vec::new();
+    let mut unusable = Vec::new();
     for path in &args.keys {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read key file {}: {e}", path.display()))?;
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let loaded = keys::load(&bytes, &name).map_err(|e| format!("key file {}: {e}", path.display()))?;
-        for warning in &loaded.warnings {
-            eprintln!("jwt-inspector: skipped {warning}");
+        match keys::load(&bytes, &name) {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    eprintln!("jwt-inspector: skipped {warning}");
+                }
+                keys.extend(loaded.keys);
+            }
+            Err(error) => {
+                eprintln!("jwt-inspector: key file {}: {error}", path.display());
+                unusable.push(UnusableKey { source: name, error });
+            }
         }
-        keys.extend(loaded.keys);
     }
     let secret = match (&args.secret, &args.secret_file) {
         (Some(text), _) => Some((text.clone(), "--secret".to_owned())),
@@ -281,7 +297,7 @@ pub fn load_keys(args: &KeyArgs) -> Result<Vec<Key>, String> {
     if let Some((text, source)) = secret {
         keys.push(keys::secret_from_text(&text, args.secret_encoding, &source).map_err(|e| format!("{source}: {e}"))?);
     }
-    Ok(keys)
+    Ok(LoadedKeys { keys, unusable })
 }
 
 fn startup(args: &GuiArgs) -> Result<Startup, String> {
@@ -330,7 +346,7 @@ fn read_input(token: Option<&str>) -> Result<String, String> {
 
 fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     let input = read_input(args.token.as_deref())?;
-    let keys = load_keys(&args.keys)?;
+    let LoadedKeys { keys, unusable } = load_keys(&args.keys)?;
     let (now, leeway) = args.time.resolve()?;
     let settings = Settings {
         leeway,
@@ -343,7 +359,15 @@ fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
         },
         ..Settings::default()
     };
-    let inspection = Inspection::with_selection(&input, args.select.saturating_sub(1), &keys, &settings, now);
+    let inspection = Inspection::inspect(&Request {
+        input: &input,
+        selected: args.select.saturating_sub(1),
+        keys: &keys,
+        unusable_keys: &unusable,
+        settings: &settings,
+        now,
+        known_secrets: true,
+    });
     let mut out = std::io::stdout().lock();
     let written = if args.json {
         let report = crate::report::to_json(&inspection, &keys);
@@ -380,12 +404,13 @@ fn sign(args: &SignArgs) -> Result<ExitCode, String> {
             args.alg
         ));
     };
-    let keys = match load_keys(&args.keys) {
-        Ok(keys) if keys.is_empty() => {
-            return Err("give a key: --key FILE (a private key) or --secret / --secret-file".to_owned());
-        }
-        keys => keys?,
-    };
+    let LoadedKeys { keys, unusable } = load_keys(&args.keys)?;
+    if keys.is_empty() {
+        return Err(match unusable.first() {
+            Some(UnusableKey { source, error }) => format!("no key to sign with: {source}: {error}"),
+            None => "give a key: --key FILE (a private key) or --secret / --secret-file".to_owned(),
+        });
+    }
     let header = match &args.header {
         Some(header) => text_or_file(header)?,
         None => format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#),
@@ -525,7 +550,7 @@ fn crack(args: &CrackArgs) -> Result<ExitCode, String> {
 
 fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     use std::io::BufRead as _;
-    let keys = load_keys(&args.keys)?;
+    let keys = load_keys(&args.keys)?.keys;
     let (now, leeway) = args.time.resolve()?;
     let settings = &Settings { leeway, ..Settings::default() };
     let verifier = &BatchVerifier::new(&keys, settings, now);
@@ -632,15 +657,9 @@ impl Tally {
     }
 }
 
-/// 0 every check passed, 1 a check failed, 2 nothing usable to inspect.
+/// From the verdict: 0 accepted, 1 rejected or undecided.
 pub fn exit_code(inspection: &Inspection) -> ExitCode {
-    if inspection.unusable() {
-        ExitCode::from(2)
-    } else if inspection.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    if inspection.verdict.accepted() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 struct Style {
@@ -657,18 +676,39 @@ impl Style {
     fn dim(&self, text: &str) -> String {
         self.paint("2", text)
     }
+    fn tone(&self, tone: Tone, text: &str) -> String {
+        self.paint(tone_code(tone), text)
+    }
+}
+
+/// The terminal's colour for a tone (the GUI's palette has its own).
+fn tone_code(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "32",
+        Tone::Bad => "31",
+        Tone::Warn => "33",
+        Tone::Info => "36",
+        Tone::Muted => "2",
+    }
 }
 
 // jwt.io's convention: header red-pink, payload purple, signature cyan-blue.
 const SEGMENT_COLORS: [&str; 5] = ["38;5;204", "38;5;135", "38;5;39", "38;5;208", "38;5;114"];
 
-/// The human report (what `inspect` prints without `--json`).
+/// The human report (what `inspect` prints without `--json`): the verdict and its checklist
+/// in the order a server runs it, then the details.
 fn human(inspection: &Inspection, style: &Style) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
         out.push('\n');
     };
+    let verdict = &inspection.verdict;
+    line(style.bold(&style.tone(present::outcome(verdict.outcome).tone, &present::headline(verdict))));
+    for (look, text) in present::checklist(verdict) {
+        line(format!("  {}", style.tone(look.tone, &text)));
+    }
+    line(String::new());
     if let Some(candidate) = inspection.candidate() {
         let mut found = format!("Token {} of {}", inspection.selected.unwrap_or(0) + 1, inspection.candidates.len());
         if let Some(context) = &candidate.context {
@@ -716,18 +756,13 @@ fn human(inspection: &Inspection, style: &Style) -> String {
     line(String::new());
 
     let sig = &inspection.signature;
-    let (icon, code) = match sig.status {
-        SignatureStatus::Valid => ("✔", "32"),
-        SignatureStatus::Invalid => ("✖", "31"),
-        SignatureStatus::Unverifiable => ("?", "33"),
-        SignatureStatus::NotSigned => ("⚠", "31"),
-    };
+    let look = present::signature(sig.status);
     let bytes =
         inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
     line(format!(
         "{} {}",
         style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())),
-        style.paint(code, &format!("{icon} {} — {}", sig.status.name(), sig.reason))
+        style.tone(look.tone, &format!("{} — {}", look.label(), sig.reason))
     ));
     for hint in &sig.hints {
         line(format!("  hint: {hint}"));
@@ -739,16 +774,12 @@ fn human(inspection: &Inspection, style: &Style) -> String {
     }
 
     let time = &inspection.timeline;
-    let (icon, code) = match time.status {
-        TimeStatus::Valid => ("✔", "32"),
-        TimeStatus::NoExp => ("⚠", "33"),
-        _ => ("✖", "31"),
-    };
+    let look = present::time(time.status);
     let leeway = if time.leeway > 0 { format!(", leeway {} s", time.leeway) } else { String::new() };
     line(format!(
         "{} {}",
         style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))),
-        style.paint(code, &format!("{icon} {} — {}", time.status.name(), time.phrase))
+        style.tone(look.tone, &format!("{} — {}", look.label(), time.phrase))
     ));
     for claim in &time.claims {
         let text = match &claim.value {
@@ -771,19 +802,20 @@ fn human(inspection: &Inspection, style: &Style) -> String {
     if !inspection.findings.is_empty() {
         line(style.bold("Findings:"));
         for finding in &inspection.findings {
-            let code = match finding.severity {
-                Severity::High => "31",
-                Severity::Medium => "33",
-                Severity::Low => "36",
-                Severity::Info => "2",
-            };
+            let look = present::severity(finding.severity);
             line(format!(
                 "  {} {}: {} {}",
-                style.paint(code, &format!("[{}]", finding.severity.name())),
+                style.tone(look.tone, &format!("[{}]", look.word)),
                 finding.id,
                 finding.message,
                 style.dim(&format!("({})", finding.reference))
             ));
+        }
+    }
+    if !inspection.unusable_keys.is_empty() {
+        line(style.bold("Unusable keys:"));
+        for key in &inspection.unusable_keys {
+            line(format!("  {} {}: {}", style.tone(Tone::Bad, "✖"), key.source, key.error));
         }
     }
     if !inspection.errors.is_empty() {

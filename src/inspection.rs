@@ -4,15 +4,17 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::jose::alg::Family;
 use crate::jose::alg::{AlgHeader, Algorithm};
 use crate::jose::base64url;
 use crate::jose::extract::{self, Candidate};
 use crate::jose::json::{Span, Value};
-use crate::jose::keys::Key;
-use crate::jose::lint::{self, Finding, Part};
-use crate::jose::timeline::{TimeStatus, Timeline};
+use crate::jose::keys::{Key, UnusableKey};
+use crate::jose::lint::{self, Finding, Part, Severity};
+use crate::jose::timeline::Timeline;
 use crate::jose::token::{self, Content, Token, TokenKind};
-use crate::jose::verify::{self, SignatureStatus, SignatureVerdict};
+use crate::jose::verdict::{Expected, Facts, Verdict};
+use crate::jose::verify::{self, SignatureCause, SignatureVerdict};
 
 /// How deep `cty: JWT` nesting is followed.
 pub const MAX_NESTING: usize = 4;
@@ -63,6 +65,31 @@ pub struct Check {
     pub message: String,
 }
 
+/// What to inspect, and with what. Everything the core needs, passed in.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    pub input: &'a str,
+    /// Which candidate to inspect (clamped to the candidates found); 0 = the first.
+    pub selected: usize,
+    pub keys: &'a [Key],
+    /// Key inputs that could not be used: listed in the report, and named when no other
+    /// key checks the signature.
+    pub unusable_keys: &'a [UnusableKey],
+    pub settings: &'a Settings,
+    pub now: DateTime<Utc>,
+    /// When no key of the user's checks an HS256/384/512 token, try the built-in list of
+    /// publicly known secrets (about 45 ms for HS256): on for `inspect`, off for `verify
+    /// --batch` (crypto speed) and on the GUI's UI thread (it searches in the background).
+    pub known_secrets: bool,
+}
+
+impl<'a> Request<'a> {
+    /// The first token in `input`, with no keys, default settings and no known-secret search.
+    pub fn new(input: &'a str, settings: &'a Settings, now: DateTime<Utc>) -> Self {
+        Self { input, selected: 0, keys: &[], unusable_keys: &[], settings, now, known_secrets: false }
+    }
+}
+
 /// Everything known about the selected token in the input.
 #[derive(Clone, Debug)]
 pub struct Inspection {
@@ -77,6 +104,13 @@ pub struct Inspection {
     pub timeline: Timeline,
     pub checks: Vec<Check>,
     pub findings: Vec<Finding>,
+    /// What a server would do with the token: the ordered checklist and its outcome.
+    pub verdict: Verdict,
+    /// Key inputs that could not be used (from the request).
+    pub unusable_keys: Vec<UnusableKey>,
+    /// The publicly known secret that verified the token, when the request asked for the
+    /// search and no key of the user's could check it.
+    pub known_secret: Option<Key>,
     /// The inner token of a `cty: JWT` payload.
     pub nested: Option<Box<Inspection>>,
 }
@@ -89,24 +123,23 @@ impl Inspection {
 
     /// Inspects candidate `selected` (clamped to the candidates found).
     pub fn with_selection(input: &str, selected: usize, keys: &[Key], settings: &Settings, now: DateTime<Utc>) -> Self {
-        Self::build(input, selected, keys, settings, now, 0, true)
+        Self::inspect(&Request { selected, keys, ..Request::new(input, settings, now) })
     }
 
-    /// The verdicts only (signature, time, checks), without findings: for verifying many
-    /// tokens, where the findings would be work nobody reads. `passed()` means the same.
+    /// Everything about the request's token.
+    pub fn inspect(request: &Request<'_>) -> Self {
+        Self::build(request, 0, true)
+    }
+
+    /// The verdict without findings: for verifying many tokens, where the findings would be
+    /// work nobody reads. The verdict's outcome is the same as [`Inspection::inspect`]'s
+    /// (only `high_findings` is not counted).
     pub fn verdict_only(input: &str, keys: &[Key], settings: &Settings, now: DateTime<Utc>) -> Self {
-        Self::build(input, 0, keys, settings, now, 0, false)
+        Self::build(&Request { keys, ..Request::new(input, settings, now) }, 0, false)
     }
 
-    fn build(
-        input: &str,
-        selected: usize,
-        keys: &[Key],
-        settings: &Settings,
-        now: DateTime<Utc>,
-        depth: usize,
-        with_findings: bool,
-    ) -> Self {
+    fn build(request: &Request<'_>, depth: usize, with_findings: bool) -> Self {
+        let Request { input, selected, keys, unusable_keys, settings, now, known_secrets } = *request;
         let candidates = extract::extract(input);
         let selected = (!candidates.is_empty()).then(|| selected.min(candidates.len() - 1));
         let candidate = selected.and_then(|i| candidates.get(i));
@@ -143,14 +176,48 @@ impl Inspection {
         let payload_text = token.as_ref().and_then(|t| t.payload.as_ref()).and_then(Content::text).unwrap_or_default();
         let claims = token.as_ref().and_then(Token::claims);
         let timeline = Timeline::new(claims, payload_text, now, settings.leeway);
-        let signature = signature_verdict(token.as_ref(), &alg, kid.as_deref(), keys);
+        let mut signature = signature_verdict(token.as_ref(), &alg, kid.as_deref(), keys);
+        // No key of the user's checks an HMAC token: try the secrets anyone can look up, as
+        // an attacker would. A hit verifies the token with that key, named as known.
+        let mut known_secret = None;
+        if known_secrets
+            && matches!(signature.cause, SignatureCause::NoKey | SignatureCause::OnlyDemoKey)
+            && let (Some(alg), Some(token)) = (alg.known().filter(|a| a.family() == Family::Hmac), token.as_ref())
+            && let (Some(input), Some(bytes)) = (token.signing_input(), token.signature())
+        {
+            known_secret = crate::jose::secrets::find_known(alg, input.as_bytes(), bytes);
+        }
+        let extended: Vec<Key>;
+        let keys = match &known_secret {
+            Some(found) => {
+                extended = keys.iter().cloned().chain([found.clone()]).collect();
+                signature = signature_verdict(token.as_ref(), &alg, kid.as_deref(), &extended);
+                extended.as_slice()
+            }
+            None => keys,
+        };
+        if let Some(first) = unusable_keys.first()
+            && matches!(signature.cause, SignatureCause::NoKey | SignatureCause::OnlyDemoKey)
+        {
+            signature.hints.insert(
+                0,
+                format!(
+                    "{} key input{} could not be used: {}: {}",
+                    unusable_keys.len(),
+                    if unusable_keys.len() == 1 { "" } else { "s" },
+                    first.source,
+                    first.error
+                ),
+            );
+        }
 
         let nested = match (&token, header.and_then(|h| h.get_str("cty"))) {
-            (Some(t), Some(cty)) if cty.eq_ignore_ascii_case("JWT") && depth < MAX_NESTING => t
-                .payload
-                .as_ref()
-                .and_then(Content::text)
-                .map(|inner| Box::new(Self::build(inner, 0, keys, settings, now, depth + 1, with_findings))),
+            (Some(t), Some(cty)) if cty.eq_ignore_ascii_case("JWT") && depth < MAX_NESTING => {
+                t.payload.as_ref().and_then(Content::text).map(|inner| {
+                    let inner = Request { input: inner, selected: 0, keys, ..*request };
+                    Box::new(Self::build(&inner, depth + 1, with_findings))
+                })
+            }
             _ => None,
         };
 
@@ -169,7 +236,36 @@ impl Inspection {
             }),
             _ => Vec::new(),
         };
-        Self { candidates, selected, token, errors, alg, kid, signature, timeline, checks, findings, nested }
+        let verdict = Verdict::new(&Facts {
+            found: token.is_some(),
+            input_error: errors.first().map(|e| e.message.as_str()),
+            encrypted: token.as_ref().is_some_and(|t| t.kind == TokenKind::Jwe),
+            alg: &alg,
+            allow_list: checks.iter().find(|c| c.name == "alg").map(|c| (c.passed, c.message.as_str())),
+            signature: &signature,
+            timeline: &timeline,
+            expectations: checks
+                .iter()
+                .filter_map(|c| Some((Expected::from_name(c.name)?, c.passed, c.message.as_str())))
+                .collect(),
+            high_findings: findings.iter().filter(|f| f.severity == Severity::High).count(),
+        });
+        Self {
+            candidates,
+            selected,
+            token,
+            errors,
+            alg,
+            kid,
+            signature,
+            timeline,
+            checks,
+            findings,
+            verdict,
+            unusable_keys: unusable_keys.to_vec(),
+            known_secret,
+            nested,
+        }
     }
 
     pub fn candidate(&self) -> Option<&Candidate> {
@@ -190,59 +286,33 @@ impl Inspection {
         self.token.as_ref().is_none_or(|t| t.header_object().is_none())
     }
 
-    /// Every check passed: readable, signature valid, time valid (or no exp), all
-    /// expectations met, no input errors.
+    /// A server would accept the token: the verdict's outcome is `accepted`.
     pub fn passed(&self) -> bool {
-        self.errors.is_empty()
-            && self.signature.status == SignatureStatus::Valid
-            && matches!(self.timeline.status, TimeStatus::Valid | TimeStatus::NoExp)
-            && self.checks.iter().all(|c| c.passed)
-            && self.nested.as_ref().is_none_or(|n| n.passed())
+        self.verdict.accepted()
     }
 
-    /// One line for status lines: "RS256 · ✔ verified · expired 3 h ago" (the phrase changes
-    /// every second; [`Inspection::title`] does not).
-    pub fn summary(&self) -> String {
-        self.one_line(&self.timeline.phrase)
-    }
-
-    /// For window titles: "RS256 · ✔ verified · expired" (changes only with the verdict).
-    pub fn title(&self) -> String {
-        self.one_line(self.timeline.status.name())
-    }
-
-    fn one_line(&self, time: &str) -> String {
-        let sig = match self.signature.status {
-            SignatureStatus::Valid => "✔ verified",
-            SignatureStatus::Invalid => "✖ invalid signature",
-            SignatureStatus::Unverifiable => "? unverified",
-            SignatureStatus::NotSigned => "⚠ not signed",
-        };
-        match &self.token {
-            None => "no token".to_owned(),
-            Some(t) if t.kind == TokenKind::Jwe => format!("{} · encrypted (JWE)", self.alg.label()),
-            Some(_) => format!("{} · {sig} · {time}", self.alg.label()),
-        }
+    /// The key that verified (or the only one tried), among `keys` (the request's keys) and
+    /// the publicly known secret found, if any.
+    pub fn signature_key<'a>(&'a self, keys: &'a [Key]) -> Option<&'a Key> {
+        let index = self.signature.key?;
+        keys.get(index).or_else(|| self.known_secret.as_ref().filter(|_| index == keys.len()))
     }
 }
 
 fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, keys: &[Key]) -> SignatureVerdict {
-    let unverifiable = |reason: &str| SignatureVerdict {
-        status: SignatureStatus::Unverifiable,
-        key: None,
-        reason: reason.to_owned(),
-        attempts: Vec::new(),
-        hints: Vec::new(),
-        key_confusion: None,
-    };
-    let Some(token) = token else { return unverifiable("there is no readable token") };
+    let unverifiable = |cause, reason: &str| SignatureVerdict::unverifiable(cause, reason);
+    let Some(token) = token else { return unverifiable(SignatureCause::Unreadable, "there is no readable token") };
     if token.kind == TokenKind::Jwe {
         return unverifiable(
+            SignatureCause::Encrypted,
             "the token is encrypted (JWE): it has no signature to check, and this tool does not decrypt",
         );
     }
     if token.header_object().is_none() {
-        return unverifiable("the header could not be read, so nothing says how the token is signed");
+        return unverifiable(
+            SignatureCause::Unreadable,
+            "the header could not be read, so nothing says how the token is signed",
+        );
     }
     if matches!(alg, AlgHeader::None(_)) {
         // Whatever the signature segment holds, alg none is never verified.
@@ -252,11 +322,17 @@ fn signature_verdict(token: Option<&Token>, alg: &AlgHeader, kid: Option<&str>, 
         );
     }
     let Some(signature) = token.signature() else {
-        return unverifiable("the signature segment is not base64url, so it cannot be checked");
+        return unverifiable(
+            SignatureCause::Unreadable,
+            "the signature segment is not base64url, so it cannot be checked",
+        );
     };
-    let Some(signing_input) = token.signing_input() else { return unverifiable("the token has no payload segment") };
+    let Some(signing_input) = token.signing_input() else {
+        return unverifiable(SignatureCause::Unreadable, "the token has no payload segment");
+    };
     if token.unencoded_payload && token.segment_text(token::SegmentRole::Payload).is_some_and(str::is_empty) {
         return unverifiable(
+            SignatureCause::Detached,
             "the payload is detached (b64: false with an empty payload segment): supply the payload to check the signature",
         );
     }

@@ -3,6 +3,7 @@
 //! - [`jose`] is the core: pure functions over bytes, keys and a `now` passed in.
 //! - [`inspection`] derives everything shown about one input from (input, keys, settings, now).
 //! - [`batch`] verifies many tokens, a JSON line each, with the same verdict.
+//! - [`present`] gives statuses their words and icons, for the CLI and the GUI alike.
 //! - [`report`] turns an inspection into the stable JSON the CLI prints.
 //! - [`cli`] is the command line, [`app`] the desktop workbench (egui).
 
@@ -13,6 +14,7 @@ pub mod cli;
 pub mod demo;
 pub mod inspection;
 pub mod jose;
+pub mod present;
 pub mod report;
 
 pub use inspection::{Inspection, Settings};

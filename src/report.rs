@@ -24,6 +24,7 @@ fn content(content: Option<&Content>) -> (Value, &'static str) {
                 crate::jose::json::Value::Number(_) => "number",
                 crate::jose::json::Value::Bool(_) => "boolean",
                 crate::jose::json::Value::Null => "null",
+                crate::jose::json::Value::TooDeep => "too-deep",
             };
             (root.to_serde(), kind)
         }
@@ -46,6 +47,7 @@ fn key(key: &Key) -> Value {
     json!({
         "label": key.label(),
         "source": key.source,
+        "origin": key.origin,
         "format": key.format,
         "type": key.short_name(),
         "kid": key.kid,
@@ -80,6 +82,7 @@ pub fn to_json(inspection: &Inspection, keys: &[Key]) -> Value {
     json!({
         "kind": inspection.kind(),
         "passed": inspection.passed(),
+        "verdict": inspection.verdict,
         "input": {
             "candidates": inspection.candidates.iter().map(|c| json!({
                 "start": c.span.start,
@@ -94,11 +97,12 @@ pub fn to_json(inspection: &Inspection, keys: &[Key]) -> Value {
         "header_type": header_type,
         "payload": payload,
         "payload_type": payload_type,
-        "alg": inspection.alg.label(),
+        "alg": inspection.alg.text(),
         "kid": inspection.kid,
         "signature": {
             "status": signature.status.name(),
-            "key": signature.key.and_then(|i| keys.get(i)).map(key),
+            "cause": signature.cause.name(),
+            "key": inspection.signature_key(keys).map(key),
             "reason": signature.reason,
             "hints": signature.hints,
             "attempts": signature.attempts,
@@ -115,7 +119,8 @@ pub fn to_json(inspection: &Inspection, keys: &[Key]) -> Value {
             "part": f.location.as_ref().map(|l| l.part),
         })).collect::<Vec<_>>(),
         "errors": inspection.errors,
-        "keys": keys.iter().map(key).collect::<Vec<_>>(),
+        "keys": keys.iter().chain(&inspection.known_secret).map(key).collect::<Vec<_>>(),
+        "unusable_keys": inspection.unusable_keys,
         "nested": inspection.nested.as_ref().map(|n| to_json(n, keys)),
     })
 }

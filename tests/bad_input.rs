@@ -29,7 +29,7 @@ fn first_error(inspection: &Inspection) -> &str {
 }
 
 fn has_finding(inspection: &Inspection, id: &str) -> bool {
-    inspection.findings.iter().any(|f| f.id == id)
+    inspection.findings.iter().any(|f| f.id.name() == id)
 }
 
 const HS: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
@@ -95,7 +95,7 @@ fn padded_and_standard_alphabet_tokens_decode_leniently_and_are_reported() {
     let inspection = inspect(&format!("{}.{standard}.{}", b64(HS), b64([1u8; 32])));
     assert!(inspection.errors.is_empty(), "{:?}", inspection.errors);
     assert_eq!(inspection.token.as_ref().and_then(|t| t.claims()).and_then(|c| c.get_str("sub")), Some("??>"));
-    let finding = inspection.findings.iter().find(|f| f.id == "non-canonical-base64url").expect("finding");
+    let finding = inspection.findings.iter().find(|f| f.id.name() == "non-canonical-base64url").expect("finding");
     assert!(finding.message.starts_with("the payload segment uses"), "{}", finding.message);
 }
 
@@ -144,7 +144,7 @@ fn non_object_payloads_are_shown_as_what_they_are() {
 #[test]
 fn duplicate_members_are_reported_with_the_value_libraries_take() {
     let inspection = inspect(&token(HS, r#"{"admin":false,"sub":"a","admin":true}"#));
-    let finding = inspection.findings.iter().find(|f| f.id == "duplicate-keys").expect("finding");
+    let finding = inspection.findings.iter().find(|f| f.id.name() == "duplicate-keys").expect("finding");
     assert!(finding.message.starts_with("\"admin\" appears 2 times in the payload"), "{}", finding.message);
     let claims = inspection.token.as_ref().and_then(|t| t.claims()).expect("claims");
     assert_eq!(claims.get("admin").map(|n| &n.value), Some(&jwt_inspector::jose::json::Value::Bool(true)));
@@ -257,11 +257,39 @@ fn several_tokens_are_all_offered_and_any_can_be_selected() {
 }
 
 #[test]
-fn deeply_nested_json_is_refused_without_crashing() {
+fn json_nested_past_the_limit_never_hides_the_claims_around_it() {
+    // 300 levels: the parser's limit is 128, but `exp` is a top-level member and expires.
+    let payload = format!(r#"{{"exp":4102444800,"deep":{}1{}}}"#, "[".repeat(300), "]".repeat(300));
+    let inspection = Inspection::new(&token(HS, &payload), &[], &Settings::default(), after_2100());
+    let claims = inspection.token.as_ref().and_then(|t| t.claims()).expect("still a JSON object");
+    assert!(claims.get("exp").is_some());
+    assert_eq!(inspection.timeline.status, jwt_inspector::jose::timeline::TimeStatus::Expired);
+    assert!(has_finding(&inspection, "deep-nesting"));
+    // 5,000 levels with no claims around them: still JSON, read in linear time, no crash.
     let payload = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let inspection = inspect(&token(HS, &payload));
     let content = inspection.token.as_ref().and_then(|t| t.payload.as_ref()).expect("payload");
-    assert_eq!(content.describe(), "text that is not JSON");
+    assert_eq!(content.describe(), "JSON (an array)");
+    assert!(has_finding(&inspection, "deep-nesting"));
+}
+
+fn after_2100() -> DateTime<chrono::Utc> {
+    DateTime::from_timestamp(4_102_444_800 + 3600, 0).expect("time")
+}
+
+#[test]
+fn der_encoded_psychic_signatures_are_named_like_the_raw_form() {
+    // SEQUENCE { INTEGER 0, INTEGER 0 }: PortSwigger's psychic-signature form.
+    let der = [0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00];
+    let es = format!("{}.{}.{}", b64(r#"{"alg":"ES256"}"#), b64("{}"), b64(der));
+    let inspection = inspect(&es);
+    assert_eq!(inspection.signature.status, SignatureStatus::Invalid);
+    assert_eq!(inspection.signature.cause, jwt_inspector::jose::verify::SignatureCause::PsychicSignature);
+    assert!(has_finding(&inspection, "psychic-signature"));
+    // A DER signature with non-zero r and s is the DER mistake, not the attack.
+    let der = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01];
+    let inspection = inspect(&format!("{}.{}.{}", b64(r#"{"alg":"ES256"}"#), b64("{}"), b64(der)));
+    assert!(!has_finding(&inspection, "psychic-signature"));
 }
 
 #[test]

@@ -86,12 +86,67 @@ fn stdin_with_an_authorization_header_is_read_with_dash() {
 }
 
 #[test]
-fn unusable_input_exits_2_with_the_specific_error() {
+fn unreadable_input_is_rejected_at_the_first_step_with_the_specific_error() {
     let output = run(&["inspect", "abc.d*ef", "--json"], None);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1), "rejected; 2 is for unusable arguments");
     let report = json(&output);
     assert_eq!(report["kind"], "invalid");
     assert!(report["errors"][0]["message"].as_str().is_some_and(|m| m.ends_with("this text has 2")));
+    assert_eq!(report["verdict"]["outcome"], "rejected");
+    assert_eq!(report["verdict"]["first_failure"], "structure");
+    assert_eq!(report["alg"], serde_json::Value::Null, "a value, not a display word");
+    assert_eq!(report["time"]["status"], "n/a");
+}
+
+#[test]
+fn the_json_verdict_lists_the_steps_in_order_with_the_first_failure() {
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let output = run(&["inspect", &vector("rfc7515_a1_hs256"), "--key", &key, "--now", "1400000000", "--json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let verdict = &report["verdict"];
+    assert_eq!(verdict["outcome"], "rejected");
+    assert_eq!(verdict["first_failure"], "time");
+    let steps: Vec<&str> = verdict["steps"].as_array().unwrap().iter().map(|s| s["step"].as_str().unwrap()).collect();
+    assert_eq!(steps, ["structure", "algorithm", "signature", "time", "expectations"]);
+    assert_eq!(verdict["steps"][2]["status"], "passed");
+    assert_eq!(verdict["steps"][2]["cause"], "verified");
+    assert_eq!(verdict["steps"][3]["cause"], "expired");
+    assert!(verdict["steps"][3]["detail"].as_str().unwrap().starts_with("expired 3 y"));
+    assert_eq!(report["passed"], false);
+}
+
+#[test]
+fn a_key_file_of_an_unsupported_type_is_listed_and_the_report_still_printed() {
+    let secp = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/secp256k1.pub.pem");
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let token = vector("rfc7515_a1_hs256");
+    let output = run(&["inspect", &token, "--key", secp, "--key", &key, "--now", BEFORE_EXP, "--json"], None);
+    assert_eq!(output.status.code(), Some(0), "the other key verifies: {}", String::from_utf8_lossy(&output.stderr));
+    let report = json(&output);
+    assert_eq!(report["unusable_keys"][0]["source"], "secp256k1.pub.pem");
+    assert!(
+        report["unusable_keys"][0]["error"].as_str().unwrap().starts_with("secp256k1 (ES256K) is not supported yet")
+    );
+    let output = run(&["inspect", &token, "--key", secp, "--now", BEFORE_EXP], None);
+    assert_eq!(output.status.code(), Some(1), "undecided");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Unusable keys:") && text.contains("secp256k1 (ES256K)"), "{text}");
+}
+
+#[test]
+fn a_token_made_with_a_publicly_known_secret_is_verified_without_a_key() {
+    // RFC 7515 A.1's key is not in the list; jwt.io's default secret is.
+    let output =
+        run(&["sign", "--alg", "HS256", "--secret", "your-256-bit-secret", "--payload", r#"{"sub":"1"}"#], None);
+    let token = String::from_utf8(output.stdout).unwrap();
+    let output = run(&["inspect", token.trim(), "--json"], None);
+    let report = json(&output);
+    assert_eq!(report["signature"]["status"], "valid");
+    assert_eq!(report["signature"]["cause"], "known-secret");
+    assert_eq!(report["signature"]["key"]["origin"], "known-secret");
+    assert!(report["findings"].as_array().unwrap().iter().any(|f| f["id"] == "weak-secret" && f["severity"] == "high"));
+    assert_eq!(report["verdict"]["high_findings"], 1);
 }
 
 #[test]
@@ -137,7 +192,10 @@ fn human_output_names_segments_verdict_and_time_without_colour_when_piped() {
     let key = format!("{RFC}rfc8037_a4_eddsa.pub.jwk.json");
     let output = run(&["inspect", &vector("rfc8037_a4_eddsa"), "--key", &key], None);
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("Signature (EdDSA, 64 bytes): ✔ valid — signature verified with Ed25519"), "{text}");
+    assert!(text.contains("Signature (EdDSA, 64 bytes): ✔ verified — signature verified with Ed25519"), "{text}");
+    // The verdict and its checklist come first, in the order a server runs it.
+    assert!(text.starts_with("✔ Accepted\n  ✔ 1. The token can be read"), "{text}");
+    assert!(text.contains("  – 4. The time is right — no claims to judge"), "{text}");
     assert!(text.contains("Payload (text that is not JSON)"), "{text}");
     assert!(text.contains("Example of Ed25519 signing"), "{text}");
     assert!(!text.contains('\x1b'), "no ANSI codes when stdout is not a terminal");

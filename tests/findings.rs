@@ -14,7 +14,7 @@ use jwt_inspector::inspection::Expectations;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::base64url::encode as b64;
 use jwt_inspector::jose::keys::Key;
-use jwt_inspector::jose::lint::Severity;
+use jwt_inspector::jose::lint::{FindingId, Severity};
 use jwt_inspector::jose::sign;
 use jwt_inspector::{Inspection, Settings, demo};
 
@@ -163,6 +163,10 @@ fn fixtures() -> Vec<Fixture> {
         }),
         fixture("malformed-token", format!("{}..", with_payload(&p))),
         fixture("oversized", with_payload(&p.replacen('{', &format!(r#"{{"blob":"{}","#, "x".repeat(9_000)), 1))),
+        fixture(
+            "deep-nesting",
+            with_payload(&p.replacen('{', &format!(r#"{{"deep":{}1{},"#, "[".repeat(300), "]".repeat(300)), 1)),
+        ),
         fixture("typ-unexpected", with(r#"{"alg":"HS256","typ":"JWS"}"#)),
         fixture("invalid-claim-type", with_payload(&p.replacen(r#""sub":"u1""#, r#""sub":42"#, 1))),
     ]
@@ -173,20 +177,23 @@ fn every_finding_has_a_fixture_that_raises_it() {
     let mut covered = std::collections::BTreeSet::new();
     for fixture in fixtures() {
         let inspection = Inspection::new(&fixture.token, &fixture.keys, &fixture.settings, now());
-        let ids: Vec<&str> = inspection.findings.iter().map(|f| f.id).collect();
+        let ids: Vec<&str> = inspection.findings.iter().map(|f| f.id.name()).collect();
         assert!(ids.contains(&fixture.id), "{} not raised; got {ids:?} ({:?})", fixture.id, inspection.errors);
-        let finding = inspection.findings.iter().find(|f| f.id == fixture.id).unwrap();
+        let finding = inspection.findings.iter().find(|f| f.id.name() == fixture.id).unwrap();
         assert!(!finding.message.is_empty() && !finding.reference.is_empty());
         covered.insert(fixture.id);
     }
-    // Every id the README documents is covered.
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let table = readme.split("### Findings").nth(1).unwrap().split("\n## ").next().unwrap();
-    for line in table.lines().filter(|l| l.starts_with("| `")) {
-        for id in line.split('|').nth(1).unwrap().split('`').skip(1).step_by(2) {
-            assert!(covered.contains(id), "README documents {id} but no fixture raises it");
-        }
+    // Every id the linter can raise has a fixture.
+    for id in FindingId::ALL {
+        assert!(covered.contains(id.name()), "no fixture raises {}", id.name());
     }
+}
+
+#[test]
+fn the_readme_findings_table_is_the_one_in_the_code() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = FindingId::markdown_table();
+    assert!(readme.contains(&table), "README's findings table differs from FindingId's; it should read:\n{table}");
 }
 
 #[test]
@@ -194,7 +201,7 @@ fn the_demo_token_raises_no_findings_at_all() {
     let token = demo::token(now()).unwrap();
     let key = demo::public_key().unwrap();
     let inspection = Inspection::new(&token, &[key], &Settings::default(), now());
-    assert!(inspection.passed(), "{}", inspection.summary());
+    assert!(inspection.passed(), "{}", jwt_inspector::present::headline(&inspection.verdict));
     assert!(inspection.findings.is_empty(), "{:?}", inspection.findings);
 }
 
@@ -215,6 +222,6 @@ fn findings_are_sorted_by_severity_and_point_at_their_member() {
     let mut sorted = severities.clone();
     sorted.sort();
     assert_eq!(severities, sorted);
-    let sensitive = inspection.findings.iter().find(|f| f.id == "sensitive-data").unwrap();
+    let sensitive = inspection.findings.iter().find(|f| f.id == FindingId::SensitiveData).unwrap();
     assert_eq!(sensitive.location.as_ref().and_then(|l| l.member.as_deref()), Some("password"));
 }

@@ -20,7 +20,9 @@ use jwt_inspector::jose::base64url;
 use jwt_inspector::jose::keys::{self, SecretEncoding};
 use jwt_inspector::jose::lint::Part;
 use jwt_inspector::jose::sign;
+use jwt_inspector::jose::timeline::TimeStatus;
 use jwt_inspector::jose::verify::SignatureStatus;
+use jwt_inspector::present;
 
 // 2026-11-22 12:00:00 UTC.
 const NOW: i64 = 1_795_348_800;
@@ -62,6 +64,11 @@ fn shows(harness: &Harness<'_, App>, label: &str) {
     assert!(harness.query_all_by_label(label).next().is_some(), "nothing shows {label:?}");
 }
 
+/// The signature pane's verdict, in the shared presentation's words.
+fn signature_label(status: SignatureStatus) -> String {
+    present::signature(status).label()
+}
+
 fn editor<'h>(harness: &'h Harness<'_, App>) -> egui_kittest::Node<'h> {
     harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token")
 }
@@ -78,7 +85,7 @@ fn typed_token_shows_its_decoded_claim() {
     harness.get_by_label("\"Grace Hopper\"");
     harness.get_by_label("\"user-42\"");
     // No key yet: the verdict says what to do.
-    shows(&harness, "? Signature not checked");
+    shows(&harness, &signature_label(SignatureStatus::Unverifiable));
 }
 
 #[test]
@@ -91,7 +98,7 @@ fn key_loaded_by_command_verifies_and_a_wrong_secret_does_not_match() {
         bytes: format!(r#"{{"kty":"oct","k":"{}"}}"#, base64url::encode(SECRET)).into_bytes(),
     });
     step(&mut harness);
-    shows(&harness, "✔ Signature verified");
+    shows(&harness, &signature_label(SignatureStatus::Valid));
     assert_eq!(harness.state().inspection().signature.status, SignatureStatus::Valid);
 
     // Replace the key with a wrong secret typed into the secret field.
@@ -101,7 +108,7 @@ fn key_loaded_by_command_verifies_and_a_wrong_secret_does_not_match() {
     step(&mut harness);
     harness.get_by_role_and_label(egui::Role::TextInput, "HMAC secret").type_text("not the secret");
     step(&mut harness);
-    shows(&harness, "✖ Signature does not match");
+    shows(&harness, &signature_label(SignatureStatus::Invalid));
     assert_eq!(harness.state().inspection().signature.reason, "signature does not match the key");
 }
 
@@ -112,7 +119,7 @@ fn demo_key_verifies_the_demo_token_with_no_findings() {
     let inspection = harness.state().inspection();
     assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
     assert!(inspection.findings.is_empty(), "{:?}", inspection.findings);
-    shows(&harness, "✔ Signature verified");
+    shows(&harness, &signature_label(SignatureStatus::Valid));
     harness.get_by_label("Demo key: public demo material, never use it for anything real");
 }
 
@@ -123,7 +130,7 @@ fn expired_token_says_expired_and_now_is_after_exp_on_the_timeline() {
     harness.state_mut().send(Command::SetInput(token));
     harness.state_mut().send(Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 });
     step(&mut harness);
-    shows(&harness, "⚠ Expired");
+    shows(&harness, &present::time(TimeStatus::Expired).label());
     harness.get_by_label("expired 1 h ago");
     let geometry = harness.state().timeline_geometry().expect("timeline drawn");
     let exp_x = geometry.exp_x.expect("exp marker");
@@ -241,7 +248,7 @@ fn editing_a_claim_and_signing_with_the_secret_gives_a_verified_token() {
     let claims = inspection.token.as_ref().and_then(|t| t.claims()).expect("claims");
     assert_eq!(claims.get("admin").map(|n| &n.value), Some(&jwt_inspector::jose::json::Value::Bool(true)));
     assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
-    shows(&harness, "✔ Signature verified");
+    shows(&harness, &signature_label(SignatureStatus::Valid));
 
     // A quick action: exp = now + 1 h, re-signed at once.
     harness.get_by_label("+ 1 h").click();
@@ -266,7 +273,7 @@ fn broken_json_in_the_editor_shows_its_error_and_keeps_the_text_and_the_last_tok
     assert_eq!(edit.payload, r#"{"sub": "user-42", "admin": tru"#, "the broken text is kept as typed");
     harness.get_by_label_contains("✖ payload: unexpected 't': expected a JSON value at line 1, column 29");
     assert_eq!(harness.state().input(), token, "the token keeps its last valid form");
-    shows(&harness, "✔ Signature verified");
+    shows(&harness, &signature_label(SignatureStatus::Valid));
 }
 
 #[test]
@@ -280,8 +287,8 @@ fn a_preset_forges_a_token_the_inspector_does_not_trust() {
     step(&mut harness);
     let inspection = harness.state().inspection();
     assert_eq!(inspection.signature.status, SignatureStatus::NotSigned);
-    assert!(inspection.findings.iter().any(|f| f.id == "alg-none"));
-    shows(&harness, "⚠ Not signed");
+    assert!(inspection.findings.iter().any(|f| f.id == jwt_inspector::jose::findings::FindingId::AlgNone));
+    shows(&harness, &signature_label(SignatureStatus::NotSigned));
 }
 
 #[test]
@@ -308,7 +315,14 @@ fn edit_mode_with_a_preset_snapshot() {
         .state_mut()
         .send(Command::ApplyPreset(jwt_inspector::jose::presets::Preset::KeyConfusion { trailing_newline: true }));
     step(&mut harness);
-    assert!(harness.state().inspection().findings.iter().any(|f| f.id == "key-confusion"));
+    assert!(
+        harness
+            .state()
+            .inspection()
+            .findings
+            .iter()
+            .any(|f| f.id == jwt_inspector::jose::findings::FindingId::KeyConfusion)
+    );
     harness.snapshot("edit_mode_key_confusion");
 }
 
@@ -349,4 +363,86 @@ fn a_huge_token_is_folded_until_show_all() {
     editor(&harness).click();
     step(&mut harness);
     assert_eq!(harness.state().input(), token, "nothing was lost");
+}
+
+fn with_settings(settings: UiSettings) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .wgpu_setup(gl_only())
+        .build_eframe(move |_cc| App::with_settings(settings.clone(), clock()))
+}
+
+#[test]
+fn an_audience_expectation_turns_the_verdict_line_and_the_title_to_rejected() {
+    let mut settings = UiSettings::default();
+    settings.inspection.expect.audience = Some("orders-api".to_owned());
+    let mut harness = with_settings(settings);
+    harness.state_mut().send(Command::SetInput(hs256(&format!(r#"{{"aud":"billing-api","exp":{}}}"#, NOW + 600))));
+    harness.state_mut().send(Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 });
+    step(&mut harness);
+    // The signature verifies, and still the answer is no: the audience is wrong.
+    assert_eq!(harness.state().inspection().signature.status, SignatureStatus::Valid);
+    let line = harness
+        .query_all_by_label_contains(
+            "✖ Rejected: aud is [\"billing-api\"], which does not include the expected \"orders-api\"",
+        )
+        .count();
+    assert_eq!(line, 1, "the verdict line names the audience");
+    assert_eq!(harness.state().title(), "JWT Inspector — HS256 · ✖ rejected · wrong audience");
+    assert!(harness.query_all_by_label_contains("✔ verified · valid").next().is_none());
+}
+
+#[test]
+fn a_pasted_token_with_only_the_demo_key_loaded_raises_no_false_alarm() {
+    let mut harness = harness(egui::Theme::Dark, true);
+    step(&mut harness);
+    // The user's own RS256 token, signed with a key they have not loaded.
+    let signer = keys::load(jwt_inspector::demo::PRIVATE_KEY_PEM.as_bytes(), "x").unwrap().keys.remove(0);
+    let other = jwt_inspector::jose::keygen::generate(jwt_inspector::jose::keygen::KeyKind::Rsa(2048)).unwrap();
+    let token =
+        sign::encode(r#"{"alg":"RS256","kid":"prod-2026"}"#, r#"{"sub":"me"}"#, Algorithm::RS256, &other.key).unwrap();
+    drop(signer);
+    harness.state_mut().send(Command::PasteToken(format!("Authorization: Bearer {token}")));
+    step(&mut harness);
+    assert!(harness.query_all_by_label_contains("does not match").next().is_none(), "no red mismatch");
+    assert!(harness.state().inspection_keys().is_empty(), "the demo key went with the demo token");
+    shows(&harness, &signature_label(SignatureStatus::Unverifiable));
+}
+
+#[test]
+fn the_status_bar_and_the_cli_use_the_same_words_for_every_status() {
+    let bin = env!("CARGO_BIN_EXE_jwt-inspector");
+    let expired = hs256(&format!(r#"{{"exp":{}}}"#, NOW - 60));
+    let valid = hs256(&format!(r#"{{"exp":{}}}"#, NOW + 60));
+    let none = format!("{}.{}.", base64url::encode(r#"{"alg":"none"}"#), base64url::encode("{}"));
+    let text = format!("{}.{}.{}", base64url::encode(r#"{"alg":"HS256"}"#), base64url::encode("text"), "AAAA");
+    let cases = [
+        (valid.clone(), Some(SECRET), SignatureStatus::Valid, TimeStatus::Valid),
+        (valid, Some("wrong secret"), SignatureStatus::Invalid, TimeStatus::Valid),
+        (expired.clone(), None, SignatureStatus::Unverifiable, TimeStatus::Expired),
+        (hs256("{}"), Some(SECRET), SignatureStatus::Valid, TimeStatus::NoExp),
+        (none, None, SignatureStatus::NotSigned, TimeStatus::NoExp),
+        (text, None, SignatureStatus::Invalid, TimeStatus::NotApplicable),
+    ];
+    for (token, secret, signature, time) in cases {
+        let mut harness = harness(egui::Theme::Dark, false);
+        harness.state_mut().send(Command::SetInput(token.clone()));
+        if let Some(secret) = secret {
+            harness.state_mut().send(Command::SetSecret { text: secret.into(), encoding: SecretEncoding::Utf8 });
+        }
+        step(&mut harness);
+        let inspection = harness.state().inspection();
+        assert_eq!((inspection.signature.status, inspection.timeline.status), (signature, time), "{token}");
+        let (signature, time) = (present::signature(signature).label(), present::time(time).label());
+        shows(&harness, &format!("signature {signature}"));
+        shows(&harness, &format!("time {time}"));
+        let mut args = vec!["inspect", token.as_str(), "--now", "1795348800", "--color", "never"];
+        if let Some(secret) = secret {
+            args.extend(["--secret", secret]);
+        }
+        let output = std::process::Command::new(bin).args(&args).output().unwrap();
+        let cli = String::from_utf8_lossy(&output.stdout);
+        assert!(cli.contains(&format!("): {signature} — ")), "CLI says the signature differently:\n{cli}");
+        assert!(cli.contains(&format!(": {time} — ")), "CLI says the time differently:\n{cli}");
+    }
 }

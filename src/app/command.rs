@@ -63,6 +63,8 @@ pub enum Command {
     /// Load the key paste box's text.
     LoadPastedKey,
     RemoveKey(usize),
+    /// Dismiss an entry of the unusable-key list.
+    DismissUnusableKey(usize),
     ClearKeys,
     /// Replace the HMAC secret (tests; the field itself edits in place and sends `SecretEdited`).
     SetSecret {

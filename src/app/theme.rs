@@ -5,8 +5,7 @@
 use egui::Color32;
 
 use crate::jose::lint::Severity;
-use crate::jose::timeline::TimeStatus;
-use crate::jose::verify::SignatureStatus;
+use crate::present::{self, Look, Tone};
 
 /// Colours for one theme.
 #[derive(Clone, Copy, Debug)]
@@ -94,31 +93,24 @@ impl Palette {
         }
     }
 
-    pub fn signature_status(&self, status: SignatureStatus) -> (Color32, &'static str, &'static str) {
-        match status {
-            SignatureStatus::Valid => (self.good, "✔", "Signature verified"),
-            SignatureStatus::Invalid => (self.bad, "✖", "Signature does not match"),
-            SignatureStatus::Unverifiable => (self.warn, "?", "Signature not checked"),
-            SignatureStatus::NotSigned => (self.bad, "⚠", "Not signed"),
+    /// The colour of a tone from the shared presentation ([`crate::present`]), which gives
+    /// the icon and the word: the GUI adds only colour.
+    pub fn tone(&self, tone: Tone) -> Color32 {
+        match tone {
+            Tone::Good => self.good,
+            Tone::Bad => self.bad,
+            Tone::Warn => self.warn,
+            Tone::Info => self.info,
+            Tone::Muted => self.muted,
         }
     }
 
-    pub fn time_status(&self, status: &TimeStatus) -> (Color32, &'static str, &'static str) {
-        match status {
-            TimeStatus::Valid => (self.good, "✔", "Valid now"),
-            TimeStatus::Expired => (self.bad, "⚠", "Expired"),
-            TimeStatus::NotYetValid => (self.warn, "⚠", "Not yet valid"),
-            TimeStatus::NoExp => (self.warn, "⚠", "Never expires"),
-            TimeStatus::Invalid => (self.bad, "✖", "Invalid time claim"),
-        }
+    /// A status as the GUI shows it: its colour, and "icon word" from [`crate::present`].
+    pub fn look(&self, look: Look) -> (Color32, String) {
+        (self.tone(look.tone), look.label())
     }
 
     pub fn severity(&self, severity: Severity) -> Color32 {
-        match severity {
-            Severity::High => self.bad,
-            Severity::Medium => self.warn,
-            Severity::Low => self.info,
-            Severity::Info => self.muted,
-        }
+        self.tone(present::severity(severity).tone)
     }
 }

@@ -14,13 +14,15 @@ use crate::app::panes::findings::FindingsPane;
 use crate::app::panes::signature::SignaturePane;
 use crate::app::panes::status::StatusBar;
 use crate::app::panes::timeline::{self, TimelinePane};
+use crate::app::panes::verdict::VerdictBar;
 use crate::app::settings::{Inputs, PRESENTER_SCALE, STORAGE_KEY, UiSettings};
 use crate::app::theme;
 use crate::cli::Startup;
 use crate::demo;
-use crate::inspection::{EncodedRange, Inspection};
-use crate::jose::keys::{self, Key};
+use crate::inspection::{EncodedRange, Inspection, Request};
+use crate::jose::keys::{self, Key, Origin, UnusableKey};
 use crate::jose::token::Content;
+use crate::present::Tone;
 
 /// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
 #[derive(Clone, Copy, Debug)]
@@ -47,6 +49,7 @@ struct Panes {
     timeline: TimelinePane,
     findings: FindingsPane,
     status: StatusBar,
+    verdict: VerdictBar,
 }
 
 pub struct App {
@@ -56,6 +59,14 @@ pub struct App {
     keys: Vec<Key>,
     /// Indices into `keys` that are bundled demo keys.
     demo_keys: Vec<usize>,
+    /// Key inputs that could not be used, with why (shown beside the key list).
+    unusable_keys: Vec<UnusableKey>,
+    /// The search of the known-secret list for the current HMAC token, in the background.
+    known_search: Option<KnownSearch>,
+    /// Signing inputs already searched (so a miss is not searched again every rebuild).
+    known_searched: Vec<u64>,
+    /// The inspection changed since the known-secret search was last considered.
+    known_check_pending: bool,
     /// The secret field's key, when it holds one.
     secret_key: Option<Key>,
     /// `keys` followed by the secret: what the inspection was made with.
@@ -88,7 +99,15 @@ pub struct App {
     generated: Option<crate::jose::keygen::Generated>,
     /// The weak-secret search running in the background, if any.
     crack: Option<CrackJob>,
-    crack_result: Option<String>,
+    crack_result: Option<(Tone, String)>,
+}
+
+/// The automatic known-secret search for an HMAC token no key of the user's checks: off the
+/// UI thread (about 45 ms for HS256, 130 ms for HS512), the newest token wins.
+struct KnownSearch {
+    /// Fingerprint of the signing input and signature searched.
+    fingerprint: u64,
+    result: std::sync::mpsc::Receiver<Option<Key>>,
 }
 
 /// A weak-secret search on a worker thread: progress and cancellation are shared atomics.
@@ -121,6 +140,8 @@ impl App {
         if let Some(token) = startup.token {
             app.apply(Command::SetInput(token));
         }
+        // The known-secret search needs a context to wake the UI when it is done.
+        app.start_known_search(&cc.egui_ctx);
         app
     }
 
@@ -132,6 +153,10 @@ impl App {
             selected: 0,
             keys: Vec::new(),
             demo_keys: Vec::new(),
+            unusable_keys: Vec::new(),
+            known_search: None,
+            known_searched: Vec::new(),
+            known_check_pending: false,
             secret_key: None,
             all_keys: Vec::new(),
             settings,
@@ -341,7 +366,8 @@ impl App {
         }
     }
 
-    /// Collects a finished weak-secret search: a found secret goes into the secret field.
+    /// Collects a finished weak-secret search: a found secret is added to the keys (named as
+    /// found), never written over the secret the user typed.
     fn poll_crack(&mut self) {
         use crate::jose::secrets::CrackOutcome;
         let Some(job) = &self.crack else { return };
@@ -350,22 +376,104 @@ impl App {
         self.crack_result = Some(match outcome {
             CrackOutcome::Found(secret) => {
                 let text = String::from_utf8_lossy(&secret).into_owned();
-                self.apply(Command::SetSecret {
-                    text: text.clone(),
-                    encoding: crate::jose::keys::SecretEncoding::Utf8,
-                });
-                format!("✖ weak secret: the token verifies with {text:?}, from the public list")
+                let known = crate::jose::secrets::is_known(&secret);
+                let source = if known { "the built-in list of known secrets" } else { "the weak-secret search" };
+                if let Ok(mut key) = keys::secret_from_text(&text, keys::SecretEncoding::Utf8, source) {
+                    key.origin = if known { Origin::KnownSecret } else { Origin::Loaded };
+                    self.add_key(key);
+                }
+                (Tone::Bad, format!("✖ weak secret: the token verifies with {text:?}"))
             }
             CrackOutcome::NotFound { tried } => {
-                format!("✔ none of the {tried} publicly known secrets verifies this token")
+                (Tone::Good, format!("✔ none of the {tried} publicly known secrets verifies this token"))
             }
-            CrackOutcome::Cancelled { tried } => format!("cancelled after {tried} secrets"),
-            CrackOutcome::NotHmac => "only HS256/384/512 secrets can be guessed".to_owned(),
+            CrackOutcome::Cancelled { tried } => (Tone::Muted, format!("cancelled after {tried} secrets")),
+            CrackOutcome::NotHmac => (Tone::Muted, "only HS256/384/512 secrets can be guessed".to_owned()),
         });
+    }
+
+    /// Starts the automatic known-secret search when the token is HMAC and no key of the
+    /// user's checks it (the CLI runs the same search inline: `Request::known_secrets`).
+    fn start_known_search(&mut self, ctx: &egui::Context) {
+        use crate::jose::verify::SignatureCause;
+        if !std::mem::take(&mut self.known_check_pending) {
+            return;
+        }
+        let signature = &self.inspection.signature;
+        if !matches!(signature.cause, SignatureCause::NoKey | SignatureCause::OnlyDemoKey) {
+            return;
+        }
+        let Some(alg) = self.inspection.alg.known().filter(|a| a.family() == crate::jose::alg::Family::Hmac) else {
+            return;
+        };
+        let Some(token) = self.inspection.token.as_ref() else { return };
+        let (Some(input), Some(bytes)) = (token.signing_input(), token.signature()) else { return };
+        let fingerprint = crate::app::panes::fingerprint(&format!("{input}.{}", crate::jose::base64url::encode(bytes)));
+        if self.known_searched.contains(&fingerprint)
+            || self.known_search.as_ref().is_some_and(|s| s.fingerprint == fingerprint)
+        {
+            return;
+        }
+        let (input, bytes) = (input.as_bytes().to_vec(), bytes.to_vec());
+        let (sender, result) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("known-secrets".to_owned()).spawn(move || {
+            // The receiver may be gone (a newer token won): nothing to tell then.
+            let _ = sender.send(crate::jose::secrets::find_known(alg, &input, &bytes));
+            ctx.request_repaint();
+        });
+        if spawned.is_ok() {
+            self.known_search = Some(KnownSearch { fingerprint, result });
+        }
+    }
+
+    /// Collects the automatic known-secret search: a hit becomes a key, named as known.
+    fn poll_known_search(&mut self) {
+        let Some(search) = &self.known_search else { return };
+        let Ok(found) = search.result.try_recv() else { return };
+        self.known_searched.push(search.fingerprint);
+        self.known_search = None;
+        if let Some(key) = found {
+            self.note = format!("the token is signed with {}", key.label());
+            self.add_key(key);
+        }
+    }
+
+    /// Adds a key unless the same key is loaded already.
+    fn add_key(&mut self, key: Key) {
+        if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
+            self.keys.push(key);
+        }
+        self.dirty = true;
+    }
+
+    /// The bundled demo key checks only the demo token: once the user brings their own
+    /// token, it goes.
+    fn drop_demo_keys(&mut self) {
+        let demo = std::mem::take(&mut self.demo_keys);
+        let mut index = 0;
+        self.keys.retain(|_| {
+            let keep = !demo.contains(&index);
+            index += 1;
+            keep
+        });
+        self.dirty = true;
+    }
+
+    fn set_input(&mut self, text: String) {
+        self.inputs.token = text;
+        self.selected = 0;
+        self.pinned = None;
+        self.dirty = true;
     }
 
     pub fn inspection(&self) -> &Inspection {
         &self.inspection
+    }
+
+    /// The window title as last sent to the window.
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     pub fn input(&self) -> &str {
@@ -415,36 +523,46 @@ impl App {
     fn reinspect(&mut self) {
         let now = self.now();
         self.all_keys = self.keys.iter().cloned().chain(self.secret_key.clone()).collect();
-        self.inspection = Inspection::with_selection(
-            &self.inputs.token,
-            self.selected,
-            &self.all_keys,
-            &self.settings.inspection,
+        self.inspection = Inspection::inspect(&Request {
+            input: &self.inputs.token,
+            selected: self.selected,
+            keys: &self.all_keys,
+            unusable_keys: &self.unusable_keys,
+            settings: &self.settings.inspection,
             now,
-        );
+            // Searched in the background instead (`start_known_search`).
+            known_secrets: false,
+        });
         self.inspected_fingerprint = crate::app::panes::fingerprint(&self.inputs.token);
+        self.known_check_pending = true;
         self.inspected_second = self.clock.now().timestamp();
         self.dirty = false;
     }
 
-    fn load_keys(&mut self, name: &str, bytes: &[u8]) {
+    /// Loads key material; returns whether any key was loaded. What could not be used is
+    /// listed beside the keys, with why.
+    fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
+        self.dirty = true;
         match keys::load(bytes, name) {
             Ok(loaded) => {
                 let count = loaded.keys.len();
                 for key in loaded.keys {
-                    // Loading the same key twice adds nothing.
-                    if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
-                        self.keys.push(key);
-                    }
+                    self.add_key(key);
                 }
+                self.unusable_keys.retain(|u| u.source != name);
                 self.note = format!("loaded {count} key{} from {name}", if count == 1 { "" } else { "s" });
                 for warning in loaded.warnings {
                     self.note.push_str(&format!("; skipped {warning}"));
                 }
+                true
             }
-            Err(error) => self.note = format!("✖ {name}: {error}"),
+            Err(error) => {
+                self.note = format!("✖ {name}: {error}");
+                self.unusable_keys.retain(|u| u.source != name);
+                self.unusable_keys.push(UnusableKey { source: name.to_owned(), error });
+                false
+            }
         }
-        self.dirty = true;
     }
 
     fn secret_changed(&mut self) {
@@ -469,10 +587,8 @@ impl App {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::SetInput(text) | Command::PasteToken(text) => {
-                self.inputs.token = text;
-                self.selected = 0;
-                self.pinned = None;
-                self.dirty = true;
+                self.drop_demo_keys();
+                self.set_input(text);
             }
             Command::InputEdited => {
                 self.dirty = true;
@@ -487,13 +603,20 @@ impl App {
                 self.note = format!("opened {name}");
                 self.apply(Command::SetInput(String::from_utf8_lossy(&bytes).into_owned()));
             }
-            Command::LoadKey { name, bytes } => self.load_keys(&name, &bytes),
+            Command::LoadKey { name, bytes } => {
+                self.load_keys(&name, &bytes);
+            }
             Command::LoadPastedKey => {
                 let text = std::mem::take(&mut self.inputs.key_paste);
-                self.load_keys("pasted key", text.as_bytes());
                 // Keep the text when it did not load, so nothing typed is lost.
-                if self.note.starts_with('✖') {
+                if !self.load_keys("pasted key", text.as_bytes()) {
                     self.inputs.key_paste = text;
+                }
+            }
+            Command::DismissUnusableKey(index) => {
+                if index < self.unusable_keys.len() {
+                    self.unusable_keys.remove(index);
+                    self.dirty = true;
                 }
             }
             Command::RemoveKey(index) => {
@@ -514,6 +637,7 @@ impl App {
             Command::ClearKeys => {
                 self.keys.clear();
                 self.demo_keys.clear();
+                self.unusable_keys.clear();
                 self.dirty = true;
             }
             Command::SetSecret { text, encoding } => {
@@ -542,7 +666,7 @@ impl App {
                     }
                 }
                 if let Some(token) = demo::token(self.clock.now()) {
-                    self.apply(Command::SetInput(token));
+                    self.set_input(token);
                 }
                 self.note = "demo token signed just now with the bundled demo key (public demo material)".to_owned();
             }
@@ -563,7 +687,8 @@ impl App {
             Command::SignEdited => self.reencode(true),
             Command::ApplyPreset(preset) => self.apply_preset(&preset),
             Command::GenerateKey(kind) => match crate::jose::keygen::generate(kind) {
-                Ok(generated) => {
+                Ok(mut generated) => {
+                    generated.key.origin = Origin::Generated;
                     self.keys.push(generated.key.clone());
                     self.note = format!(
                         "generated {} (kid {})",
@@ -665,6 +790,7 @@ impl App {
         }
         self.commands.extend(self.dialogs.poll());
         self.poll_crack();
+        self.poll_known_search();
     }
 
     /// Applies theme and zoom when they changed; returns whether they did.
@@ -827,6 +953,8 @@ impl eframe::App for App {
             generated,
             crack_result,
             inspected_fingerprint,
+            unusable_keys,
+            known_search,
             ..
         } = self;
         let dialog_unavailable = dialogs.unavailable.clone();
@@ -834,7 +962,9 @@ impl eframe::App for App {
             inspected_fingerprint: *inspected_fingerprint,
             generated: generated.as_ref(),
             crack_progress,
-            crack_result: crack_result.as_deref(),
+            crack_result: crack_result.as_ref(),
+            unusable_keys,
+            known_secret_search: known_search.is_some(),
             inspection,
             inputs,
             keys: all_keys,
@@ -846,6 +976,7 @@ impl eframe::App for App {
             dialog_unavailable: dialog_unavailable.as_deref(),
             commands,
         };
+        egui::Panel::top("verdict").show(ui, |ui| panes.verdict.ui(ui, &mut cx));
         egui::Panel::bottom("status-bar").show(ui, |ui| panes.status.ui(ui, &mut cx, note));
         // Sizes are fractions of the space, bounded so the decoded pane always keeps room;
         // presenter mode has a layout of its own.
@@ -900,7 +1031,8 @@ impl eframe::App for App {
             self.reinspect();
             ctx.request_repaint();
         }
-        let title = format!("JWT Inspector — {}", self.inspection.title());
+        self.start_known_search(&ctx);
+        let title = format!("JWT Inspector — {}", crate::present::title(&self.inspection));
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;

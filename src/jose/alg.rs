@@ -233,6 +233,16 @@ impl AlgHeader {
     }
 
     /// Text for reports: the algorithm's name, or what the header said.
+    /// The alg as the header gives it, when it is a string (`None` when absent or not a
+    /// string: a value, for `--json`, never a display word).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Known(alg) => Some(alg.name()),
+            Self::None(text) | Self::Unsupported(text) => Some(text),
+            Self::NotAString(_) | Self::Missing => None,
+        }
+    }
+
     pub fn label(&self) -> String {
         match self {
             Self::Known(alg) => alg.name().to_owned(),

@@ -2,7 +2,10 @@
 //! repeated member names, the exact text of numbers, and the byte span of every name and
 //! value in the decoded text (so the GUI can colour and cross-highlight members).
 //!
-//! It never recurses deeper than [`MAX_DEPTH`] and never panics on any input.
+//! It never recurses deeper than [`MAX_DEPTH`] and never panics on any input. A value nested
+//! deeper is still checked (without recursion, in linear time) but kept only as its span,
+//! [`Value::TooDeep`]: the limit costs the display of that value, never the members around
+//! it (a payload with `exp` next to a 300-level array still has its `exp`).
 
 use std::fmt::Write as _;
 
@@ -39,6 +42,9 @@ pub enum Value {
     Array(Vec<Node>),
     /// Members in source order, repeated names included.
     Object(Vec<Member>),
+    /// A valid value nested deeper than [`MAX_DEPTH`]: checked, not kept (its text is at
+    /// the node's span).
+    TooDeep,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +81,7 @@ impl Value {
             Self::String(_) => "a string",
             Self::Array(_) => "an array",
             Self::Object(_) => "an object",
+            Self::TooDeep => "a value nested too deep to show",
         }
     }
 
@@ -101,6 +108,20 @@ impl Node {
 
     pub fn get_str(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|node| node.value.as_str())
+    }
+
+    /// Whether a value somewhere inside was nested past [`MAX_DEPTH`] (kept as its span).
+    pub fn has_too_deep(&self) -> bool {
+        let mut visit = vec![self];
+        while let Some(node) = visit.pop() {
+            match &node.value {
+                Value::TooDeep => return true,
+                Value::Array(items) => visit.extend(items),
+                Value::Object(members) => visit.extend(members.iter().map(|m| &m.value)),
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Names that occur more than once among this object's members, in first-seen order,
@@ -131,6 +152,7 @@ impl Node {
                 .unwrap_or_else(|_| V::String(text.clone())),
             Value::String(s) => V::String(s.clone()),
             Value::Array(items) => V::Array(items.iter().map(Node::to_serde).collect()),
+            Value::TooDeep => V::String(format!("(JSON nested deeper than {MAX_DEPTH} levels, not shown)")),
             Value::Object(members) => {
                 let mut map = serde_json::Map::new();
                 for member in members {
@@ -192,10 +214,11 @@ impl Parser<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, JsonError> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error(&format!("nested deeper than {MAX_DEPTH} levels")));
-        }
         let start = self.pos;
+        if depth >= MAX_DEPTH {
+            self.skip_value()?;
+            return Ok(Node { value: Value::TooDeep, span: Span { start, end: self.pos } });
+        }
         let value = match self.peek() {
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
@@ -210,6 +233,101 @@ impl Parser<'_> {
             }
         };
         Ok(Node { value, span: Span { start, end: self.pos } })
+    }
+
+    /// Checks one value of any depth without recursing and without keeping it: an explicit
+    /// stack of open containers, one byte of stack per level, linear in the text.
+    fn skip_value(&mut self) -> Result<(), JsonError> {
+        // `true` for an object, `false` for an array.
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            // A value.
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b'{') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                    } else {
+                        open.push(true);
+                        self.member_name()?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                    } else {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                }
+                Some(b't') => {
+                    self.literal("true", Value::Null)?;
+                }
+                Some(b'f') => {
+                    self.literal("false", Value::Null)?;
+                }
+                Some(b'n') => {
+                    self.literal("null", Value::Null)?;
+                }
+                _ => {
+                    let what = self.describe_here();
+                    return Err(self.error(&format!("{what}: expected a JSON value")));
+                }
+            }
+            // After a value: close containers, or go on to the next item.
+            loop {
+                let Some(&object) = open.last() else { return Ok(()) };
+                self.skip_whitespace();
+                match (self.peek(), object) {
+                    (Some(b','), true) => {
+                        self.pos += 1;
+                        self.member_name()?;
+                        break;
+                    }
+                    (Some(b','), false) => {
+                        self.pos += 1;
+                        break;
+                    }
+                    (Some(b'}'), true) | (Some(b']'), false) => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    _ => {
+                        let what = self.describe_here();
+                        let expected = if object { "',' or '}'" } else { "',' or ']'" };
+                        return Err(self.error(&format!("{what}: expected {expected}")));
+                    }
+                }
+            }
+        }
+    }
+
+    /// `"name" :` inside an object being skipped.
+    fn member_name(&mut self) -> Result<(), JsonError> {
+        self.skip_whitespace();
+        if self.peek() != Some(b'"') {
+            let what = self.describe_here();
+            return Err(self.error(&format!("{what}: expected a member name in double quotes")));
+        }
+        self.string()?;
+        self.skip_whitespace();
+        if self.peek() != Some(b':') {
+            let what = self.describe_here();
+            return Err(self.error(&format!("{what}: expected ':' after the member name")));
+        }
+        self.pos += 1;
+        Ok(())
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
@@ -447,10 +565,33 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    fn unclosed_deep_nesting_is_an_error_without_overflowing_the_stack() {
         let text = "[".repeat(100_000);
-        let error = parse(&text).expect_err("too deep");
-        assert!(error.message.contains("nested deeper"));
+        let error = parse(&text).expect_err("never closed");
+        assert!(error.message.contains("unexpected end of text"), "{error}");
+    }
+
+    #[test]
+    fn values_nested_past_the_limit_keep_the_members_around_them() {
+        let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+        let text = format!(r#"{{"exp":4102444800,"deep":{deep},"after":{{"a":[{{"b":null}}]}}}}"#);
+        let node = parse(&text).expect("valid JSON, however deep");
+        assert_eq!(node.get("exp").map(|n| &n.value), Some(&Value::Number("4102444800".into())));
+        assert!(node.get("after").is_some());
+        // Somewhere inside "deep", the value past the limit is kept as its span only.
+        let mut inner = node.get("deep").expect("deep");
+        while let Value::Array(items) = &inner.value {
+            inner = items.first().expect("one item per level");
+        }
+        assert_eq!(inner.value, Value::TooDeep);
+        assert_eq!(text.get(inner.span.start..inner.span.end).map(|t| t.len()), Some(1 + 2 * (300 - MAX_DEPTH + 1)));
+        // Past the limit, bad JSON is still bad JSON.
+        let broken = format!(r#"{{"exp":1,"deep":{}1,{}}}"#, "[".repeat(300), "]".repeat(300));
+        assert!(parse(&broken).is_err());
+        let object_deep = format!("{}{}", r#"{"a":"#.repeat(200), "}".repeat(200));
+        assert!(parse(&object_deep).is_err(), "a member with no value");
+        let objects = format!("{}1{}", r#"{"a":"#.repeat(200), "}".repeat(200));
+        assert!(parse(&objects).is_ok());
     }
 
     #[test]

@@ -189,14 +189,46 @@ pub struct Key {
     /// For public keys read from PEM: the PEM text (for the key-confusion check, which
     /// tries it as an HMAC secret, as vulnerable libraries do).
     pub pem_text: Option<String>,
-    /// Things the loader noticed and repaired (CRLF line ends, missing PEM armour).
+    /// Things the loader noticed and repaired (CRLF line ends, missing PEM armour), for people.
     pub notes: Vec<String>,
+    /// Whether the PEM text had CRLF line ends (HMAC over PEM text depends on the exact bytes).
+    pub crlf_line_ends: bool,
+    /// Where the key came from, as a fact the verifier and the shells can act on.
+    pub origin: Origin,
     /// The material parsed for the crypto library, per algorithm, on first use.
     pub(crate) prepared: crate::jose::verify::Prepared,
 }
 
+/// Where a key came from. The verifier treats some origins differently: the bundled demo
+/// key only checks the demo token, and a secret found in the public list is named as such.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// A file, a drop, a paste or a command-line argument: the user's own key.
+    #[default]
+    Loaded,
+    /// The GUI's HMAC secret field (or `--secret`).
+    SecretField,
+    /// Bundled demo material (public).
+    Demo,
+    /// Generated in this session.
+    Generated,
+    /// Found automatically in the built-in list of publicly known secrets.
+    KnownSecret,
+}
+
+/// A key input that could not be used, and why: listed beside the usable keys, never a
+/// reason to drop the whole report.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct UnusableKey {
+    /// The file or paste it came from.
+    pub source: String,
+    pub error: KeyError,
+}
+
 /// Why key material could not be loaded. Messages say what to do.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(into = "String")]
 pub enum KeyError {
     #[error("the key is empty")]
     Empty,
@@ -212,10 +244,10 @@ pub enum KeyError {
     Encrypted(String),
     #[error("the {what} could not be decoded: {why}")]
     Der { what: &'static str, why: String },
-    #[error("the key uses algorithm OID {0}, which is not RSA, EC, or Ed25519")]
-    UnknownAlgorithm(String),
-    #[error("the EC key is on curve {0}, not P-256, P-384 or P-521")]
-    UnknownCurve(String),
+    /// A key type or curve this tool does not implement, named as people name it
+    /// ("secp256k1 (ES256K)", "Ed448", "an EC curve with OID 1.2.3").
+    #[error("{0} is not supported yet (this tool verifies with RSA, EC P-256/P-384/P-521, Ed25519 and HMAC keys)")]
+    Unsupported(String),
     #[error(
         "the bytes are not a key in any format this tool reads (PEM, DER SPKI/PKCS#1/PKCS#8/SEC1/X.509, JWK or JWKS)"
     )]
@@ -228,6 +260,12 @@ pub enum KeyError {
     Jwks(String),
     #[error("the EC point is not on {curve} or has the wrong length ({len} bytes)")]
     BadPoint { curve: &'static str, len: usize },
+}
+
+impl From<KeyError> for String {
+    fn from(error: KeyError) -> Self {
+        error.to_string()
+    }
 }
 
 /// Result of loading one input (a file or a paste), which may hold several keys.
@@ -251,6 +289,8 @@ pub fn secret_from_text(text: &str, encoding: SecretEncoding, source: &str) -> R
         secret_text: Some((text.to_owned(), encoding)),
         pem_text: None,
         notes: Vec::new(),
+        crlf_line_ends: false,
+        origin: Origin::SecretField,
         prepared: Default::default(),
     })
 }
@@ -297,9 +337,11 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 fn load_pem(bytes: &[u8], source: &str) -> Result<Loaded, KeyError> {
     let had_crlf = contains(bytes, b"\r\n");
-    let blocks = pem::parse_many(bytes).map_err(|e| KeyError::Pem(e.to_string()))?;
+    let blocks = pem::parse_many(bytes).map_err(|e| KeyError::Pem(pem_problem(bytes).unwrap_or(e.to_string())))?;
     if blocks.is_empty() {
-        return Err(KeyError::Pem("no complete -----BEGIN …----- / -----END …----- block".to_owned()));
+        return Err(KeyError::Pem(
+            pem_problem(bytes).unwrap_or_else(|| "no complete -----BEGIN …----- / -----END …----- block".to_owned()),
+        ));
     }
     let text = String::from_utf8_lossy(bytes).into_owned();
     let mut loaded = Loaded::default();
@@ -309,6 +351,7 @@ fn load_pem(bytes: &[u8], source: &str) -> Result<Loaded, KeyError> {
         match from_pem_block(block, &name) {
             Ok(mut key) => {
                 if had_crlf {
+                    key.crlf_line_ends = true;
                     key.notes.push("the PEM had CRLF (Windows) line ends; they were accepted".to_owned());
                 }
                 if blocks.len() == 1 && !matches!(key.material, KeyMaterial::Secret(_)) {
@@ -326,6 +369,41 @@ fn load_pem(bytes: &[u8], source: &str) -> Result<Loaded, KeyError> {
         (true, Some(error)) => Err(error),
         _ => Ok(loaded),
     }
+}
+
+/// Where PEM text goes wrong, by line (1-based), as people fix it in an editor.
+fn pem_problem(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut open: Option<(usize, String)> = None;
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = line.trim();
+        if let Some(label) = line.strip_prefix("-----BEGIN ").and_then(|l| l.strip_suffix("-----")) {
+            if let Some((start, label)) = &open {
+                return Some(format!(
+                    "line {number}: a new BEGIN line, but the {label} block from line {start} has no END line"
+                ));
+            }
+            open = Some((number, label.to_owned()));
+        } else if let Some(label) = line.strip_prefix("-----END ").and_then(|l| l.strip_suffix("-----")) {
+            match open.take() {
+                None => return Some(format!("line {number}: an END line with no BEGIN line before it")),
+                Some((_, begun)) if begun != label => {
+                    return Some(format!("line {number}: END {label} does not close BEGIN {begun}"));
+                }
+                Some(_) => {}
+            }
+        } else if line.starts_with("-----") {
+            return Some(format!(
+                "line {number}: a malformed armour line (expected -----BEGIN …----- or -----END …-----)"
+            ));
+        } else if open.is_some() && !line.contains(':') {
+            if let Some(bad) = line.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))) {
+                return Some(format!("line {number}: {bad:?} is not a base64 character"));
+            }
+        }
+    }
+    open.map(|(start, label)| format!("line {start}: the {label} block is never closed by an END line"))
 }
 
 fn from_pem_block(block: &pem::Pem, source: &str) -> Result<Key, KeyError> {
@@ -366,7 +444,7 @@ pub fn from_der(der: &[u8], source: &str) -> Result<Key, KeyError> {
                 return Ok(key);
             }
             // A DER structure that decoded but holds something unsupported is the real answer.
-            Err(error @ (KeyError::UnknownAlgorithm(_) | KeyError::UnknownCurve(_) | KeyError::BadPoint { .. })) => {
+            Err(error @ (KeyError::Unsupported(_) | KeyError::BadPoint { .. })) => {
                 structural_error.get_or_insert(error);
             }
             Err(_) => {}
@@ -395,14 +473,48 @@ fn curve_from_oid(oid: &x509_cert::der::asn1::ObjectIdentifier) -> Result<Curve,
         oid::P256 => Ok(Curve::P256),
         oid::P384 => Ok(Curve::P384),
         oid::P521 => Ok(Curve::P521),
-        other => Err(KeyError::UnknownCurve(other.to_string())),
+        other => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
+    }
+}
+
+/// Key types and curves people meet that this tool does not implement, by the names people
+/// use; anything else by its OID.
+fn unsupported_name(oid: &str) -> String {
+    let name = match oid {
+        "1.3.132.0.10" => "secp256k1 (ES256K)",
+        "1.2.840.10045.3.1.1" => "the P-192 curve",
+        "1.3.132.0.33" => "the P-224 curve",
+        "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1",
+        "1.3.36.3.3.2.8.1.1.11" => "brainpoolP384r1",
+        "1.3.36.3.3.2.8.1.1.13" => "brainpoolP512r1",
+        "1.3.101.113" => "Ed448",
+        "1.3.101.110" => "X25519 (a key-agreement key, used by JWE ECDH-ES)",
+        "1.3.101.111" => "X448 (a key-agreement key)",
+        "1.2.840.10040.4.1" => "DSA",
+        "1.2.840.113549.1.3.1" => "Diffie-Hellman",
+        "2.16.840.1.101.3.4.3.17" => "ML-DSA-44",
+        "2.16.840.1.101.3.4.3.18" => "ML-DSA-65",
+        "2.16.840.1.101.3.4.3.19" => "ML-DSA-87",
+        _ => return format!("a key with algorithm or curve OID {oid}"),
+    };
+    name.to_owned()
+}
+
+/// A JWK `crv` this tool does not implement, by the name people use.
+fn unsupported_crv(crv: &str) -> String {
+    match crv {
+        "secp256k1" => "secp256k1 (ES256K)".to_owned(),
+        "X25519" => "X25519 (a key-agreement key, used by JWE ECDH-ES)".to_owned(),
+        "Ed448" | "X448" => crv.to_owned(),
+        other => format!("the curve {other:?}"),
     }
 }
 
 fn curve_from_params(params: Option<x509_cert::der::AnyRef<'_>>) -> Result<Curve, KeyError> {
-    let params = params.ok_or_else(|| KeyError::UnknownCurve("(no curve parameters)".to_owned()))?;
-    let oid: x509_cert::der::asn1::ObjectIdentifier =
-        params.decode_as().map_err(|_| KeyError::UnknownCurve("(explicit curve parameters)".to_owned()))?;
+    let params = params.ok_or_else(|| KeyError::Unsupported("an EC key without curve parameters".to_owned()))?;
+    let oid: x509_cert::der::asn1::ObjectIdentifier = params.decode_as().map_err(|_| {
+        KeyError::Unsupported("an EC key with explicit curve parameters (not a named curve)".to_owned())
+    })?;
     curve_from_oid(&oid)
 }
 
@@ -417,6 +529,8 @@ fn plain_key(source: &str, material: KeyMaterial) -> Key {
         secret_text: None,
         pem_text: None,
         notes: Vec::new(),
+        crlf_line_ends: false,
+        origin: Origin::Loaded,
         prepared: Default::default(),
     }
 }
@@ -441,7 +555,7 @@ fn from_spki(der: &[u8], source: &str) -> Result<Key, KeyError> {
             }
             Ok(plain_key(source, KeyMaterial::Ed25519 { public: key_bytes.to_vec(), private: None }))
         }
-        other => Err(KeyError::UnknownAlgorithm(other.to_string())),
+        other => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
     }
 }
 
@@ -489,7 +603,7 @@ fn from_pkcs8(der: &[u8], source: &str) -> Result<Key, KeyError> {
                 .map_err(|e| KeyError::Der { what: "Ed25519 private key", why: e.to_string() })?;
             Ok(plain_key(source, KeyMaterial::Ed25519 { public: pair.public_key().as_ref().to_vec(), private }))
         }
-        other => Err(KeyError::UnknownAlgorithm(other.to_string())),
+        other => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
     }
 }
 
@@ -500,7 +614,7 @@ fn from_sec1(der: &[u8], source: &str, pkcs8: Option<(Curve, &[u8])>) -> Result<
     let curve = match (pkcs8, key.parameters.and_then(|p| p.named_curve())) {
         (Some((curve, _)), _) => curve,
         (None, Some(oid)) => curve_from_oid(&oid)?,
-        (None, None) => return Err(KeyError::UnknownCurve("(no curve named in the SEC1 key)".to_owned())),
+        (None, None) => return Err(KeyError::Unsupported("a SEC1 EC key that names no curve".to_owned())),
     };
     let private = match pkcs8 {
         Some((_, outer)) => PrivateKey::Pkcs8(outer.to_vec()),
@@ -602,7 +716,7 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
             let crv = text("crv").ok_or_else(|| KeyError::Jwk("has no \"crv\"".to_owned()))?;
             let curve = match Curve::from_name(&crv) {
                 Some(curve) if curve != Curve::Ed25519 => curve,
-                _ => return Err(KeyError::UnknownCurve(crv)),
+                _ => return Err(KeyError::Unsupported(unsupported_crv(&crv))),
             };
             let (x, y) = (jwk_bytes(jwk, "x")?, jwk_bytes(jwk, "y")?);
             let len = curve.coordinate_len();
@@ -623,7 +737,7 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
         "OKP" => {
             let crv = text("crv").unwrap_or_default();
             if crv != "Ed25519" {
-                return Err(KeyError::Jwk(format!("OKP curve {crv:?} is not supported (only Ed25519)")));
+                return Err(KeyError::Unsupported(unsupported_crv(&crv)));
             }
             let public = jwk_bytes(jwk, "x")?;
             if public.len() != 32 {
@@ -831,6 +945,9 @@ impl Key {
 
     /// A name for verdicts: "RSA 2048 (kid 2024-01)" or "RSA 2048 from key.pem".
     pub fn label(&self) -> String {
+        if let (Origin::KnownSecret, Some((text, _))) = (self.origin, &self.secret_text) {
+            return format!("the publicly known secret {text:?}");
+        }
         match &self.kid {
             Some(kid) => format!("{} (kid {kid})", self.short_name()),
             None => format!("{} from {}", self.short_name(), self.source),
@@ -851,7 +968,8 @@ fn needs(alg: Algorithm) -> &'static str {
     }
 }
 
-fn rsa_bits(n: &[u8]) -> usize {
+/// The modulus size in bits.
+pub(crate) fn rsa_bits(n: &[u8]) -> usize {
     let n = n.get(n.iter().take_while(|b| **b == 0).count()..).unwrap_or_default();
     match n.first() {
         Some(first) => n.len() * 8 - first.leading_zeros() as usize,

@@ -3,34 +3,15 @@
 //! RFC 7519/7515, CVE) and, where it has one, the member it concerns. Pure: everything it
 //! looks at is passed in.
 
-use crate::jose::alg::{AlgHeader, Algorithm, Family};
+pub use crate::jose::findings::{FindingId, Severity};
+
+use crate::jose::alg::{AlgHeader, Family};
 use crate::jose::json::{Node, Span, Value};
-use crate::jose::keys::{Key, KeyMaterial};
+use crate::jose::keys::{Key, KeyMaterial, Origin};
 use crate::jose::registry::{self, Place, ValueKind};
 use crate::jose::timeline::{Timeline, human_duration};
 use crate::jose::token::{Content, Token, TokenKind};
-use crate::jose::verify::SignatureVerdict;
-
-/// How much a finding matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    High,
-    Medium,
-    Low,
-    Info,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::High => "high",
-            Self::Medium => "medium",
-            Self::Low => "low",
-            Self::Info => "info",
-        }
-    }
-}
+use crate::jose::verify::{SignatureCause, SignatureVerdict};
 
 /// Which part of the token a finding points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -51,9 +32,11 @@ pub struct Location {
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
-    /// Stable, kebab-case; documented in the README.
-    pub id: &'static str,
+    /// Stable; its row in [`FindingId::info`] has the id text and the reference.
+    pub id: FindingId,
+    /// The table's severity, or the other one this case gets (see [`FindingId::info`]).
     pub severity: Severity,
+    /// The particulars of this case, for people.
     pub message: String,
     pub reference: &'static str,
     pub location: Option<Location>,
@@ -78,15 +61,14 @@ pub struct Context<'a> {
 struct Out(Vec<Finding>);
 
 impl Out {
-    fn add(
-        &mut self,
-        id: &'static str,
-        severity: Severity,
-        message: impl Into<String>,
-        reference: &'static str,
-        location: Option<Location>,
-    ) {
-        self.0.push(Finding { id, severity, message: message.into(), reference, location });
+    /// Raises `id` at the table's severity.
+    fn add(&mut self, id: FindingId, message: impl Into<String>, location: Option<Location>) {
+        self.add_at(id, id.info().severity, message, location);
+    }
+
+    /// Raises `id` at `severity` (the table's, or its `also`).
+    fn add_at(&mut self, id: FindingId, severity: Severity, message: impl Into<String>, location: Option<Location>) {
+        self.0.push(Finding { id, severity, message: message.into(), reference: id.info().reference, location });
     }
 }
 
@@ -109,50 +91,25 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
 
     // --- Algorithm ---
     match cx.alg {
-        AlgHeader::None(text) => out.add(
-            "alg-none",
-            Severity::High,
-            format!("alg is {text:?}: the token is unsigned, so anyone can forge it; a server must never accept it"),
-            "RFC 8725 §2.1, §3.1; RFC 7518 §3.6",
-            h("alg"),
-        ),
-        AlgHeader::Missing => out.add("missing-alg", Severity::High, "the header has no alg, so nothing says how the token is protected", "RFC 7515 §4.1.1", part(Part::Header)),
-        AlgHeader::NotAString(kind) => out.add("missing-alg", Severity::High, format!("alg is {kind}, not a string"), "RFC 7515 §4.1.1", h("alg")),
-        AlgHeader::Unsupported(text) if cx.token.kind == TokenKind::Jws => out.add(
-            "unsupported-alg",
-            Severity::Medium,
-            format!("alg {text:?} is not one this tool implements (HS/RS/PS 256-512, ES256/384/512, EdDSA), so the signature cannot be checked"),
-            "RFC 7518 §3.1",
-            h("alg"),
-        ),
+        AlgHeader::None(text) => out.add(FindingId::AlgNone, format!("alg is {text:?}: the token is unsigned, so anyone can forge it; a server must never accept it"), h("alg")),
+        AlgHeader::Missing => out.add(FindingId::MissingAlg, "the header has no alg, so nothing says how the token is protected", part(Part::Header)),
+        AlgHeader::NotAString(kind) => out.add(FindingId::MissingAlg, format!("alg is {kind}, not a string"), h("alg")),
+        AlgHeader::Unsupported(text) if cx.token.kind == TokenKind::Jws => out.add(FindingId::UnsupportedAlg, format!("alg {text:?} is not one this tool implements (HS/RS/PS 256-512, ES256/384/512, EdDSA), so the signature cannot be checked"), h("alg")),
         _ => {}
     }
-    if let (Some(alg), TokenKind::Jws) = (cx.alg.known(), cx.token.kind)
-        && cx.token.signature().is_some_and(<[u8]>::is_empty)
-    {
-        out.add(
-            "empty-signature",
-            Severity::High,
+    // The signature's shape was judged by the verifier: read its cause, never re-check.
+    match (cx.signature.cause, cx.alg.known()) {
+        (SignatureCause::EmptySignature, Some(alg)) => out.add(
+            FindingId::EmptySignature,
             format!("the signature is empty although alg {alg} requires one: a stripped signature must be rejected"),
-            "RFC 8725 §3.1",
             part(Part::Signature),
-        );
-    }
-    if matches!(cx.alg.known(), Some(Algorithm::ES256 | Algorithm::ES384 | Algorithm::ES512))
-        && let Some(sig) = cx.token.signature()
-        && !sig.is_empty()
-        && sig.len() % 2 == 0
-    {
-        let (r, s) = sig.split_at(sig.len() / 2);
-        if r.iter().all(|b| *b == 0) || s.iter().all(|b| *b == 0) {
-            out.add(
-                "psychic-signature",
-                Severity::High,
-                "ECDSA r or s is zero: this \"psychic signature\" fools verifiers that skip the range check",
-                "CVE-2022-21449; RFC 8725 §3.4",
-                part(Part::Signature),
-            );
-        }
+        ),
+        (SignatureCause::PsychicSignature, _) => out.add(
+            FindingId::PsychicSignature,
+            format!("{}: it fools verifiers that skip the range check", cx.signature.reason),
+            part(Part::Signature),
+        ),
+        _ => {}
     }
 
     // --- Keys ---
@@ -161,34 +118,37 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     {
         if let Some(index) = cx.signature.key_confusion {
             let label = cx.keys.get(index).map(Key::label).unwrap_or_default();
-            out.add("key-confusion", Severity::High, format!("the {alg} MAC verifies with the public key {label} used as the secret: this token was forged with the algorithm-confusion attack"), "RFC 8725 §2.1, §3.1; CVE-2015-9235", h("alg"));
+            out.add(FindingId::KeyConfusion, format!("the {alg} MAC verifies with the public key {label} used as the secret: this token was forged with the algorithm-confusion attack"), h("alg"));
         } else if cx.keys.iter().any(|k| !matches!(k.material, KeyMaterial::Secret(_)))
             && !cx.keys.iter().any(|k| matches!(k.material, KeyMaterial::Secret(_)))
         {
-            out.add("key-confusion", Severity::Medium, format!("an {alg} (HMAC) token is being checked against public-key material: a server that does this can be fooled into using its public key as the HMAC secret"), "RFC 8725 §2.1, §3.1", h("alg"));
+            out.add_at(FindingId::KeyConfusion, Severity::Medium, format!("an {alg} (HMAC) token is being checked against public-key material: a server that does this can be fooled into using its public key as the HMAC secret"), h("alg"));
         }
         for key in cx.keys {
             if let KeyMaterial::Secret(secret) = &key.material {
-                if crate::jose::secrets::is_known(secret) {
-                    out.add("weak-secret", Severity::High, format!("the HMAC secret from {} is in a public list of {} known JWT secrets: anyone can forge tokens with it", key.source, crate::jose::secrets::known().len()), "RFC 8725 §3.5", None);
-                } else if secret.is_empty() {
+                if key.origin == Origin::KnownSecret {
                     out.add(
-                        "weak-secret",
-                        Severity::High,
-                        "the HMAC secret is empty",
-                        "RFC 8725 §2.2, §3.5; RFC 7518 §3.2",
+                        FindingId::WeakSecret,
+                        format!(
+                            "the token is signed with {}, found in a public list of {} known JWT secrets: anyone can forge tokens with it",
+                            key.label(),
+                            crate::jose::secrets::known().len()
+                        ),
                         None,
                     );
+                } else if crate::jose::secrets::is_known(secret) {
+                    out.add(FindingId::WeakSecret, format!("the HMAC secret from {} is in a public list of {} known JWT secrets: anyone can forge tokens with it", key.source, crate::jose::secrets::known().len()), None);
+                } else if secret.is_empty() {
+                    out.add(FindingId::WeakSecret, "the HMAC secret is empty", None);
                 } else if secret.len() < alg.hash_len() {
-                    out.add(
-                        "weak-secret",
+                    out.add_at(
+                        FindingId::WeakSecret,
                         Severity::Medium,
                         format!(
                             "the HMAC secret is {} bytes, shorter than the {}-byte hash output {alg} needs",
                             secret.len(),
                             alg.hash_len()
                         ),
-                        "RFC 7518 §3.2; RFC 8725 §3.5",
                         None,
                     );
                 }
@@ -201,14 +161,12 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             && key.bits() < 2048
         {
             out.add(
-                "weak-key",
-                Severity::Medium,
+                FindingId::WeakKey,
                 format!(
                     "the RSA key {} has a {}-bit modulus; at least 2048 bits are required",
                     key.label(),
                     key.bits()
                 ),
-                "RFC 7518 §3.3",
                 None,
             );
         }
@@ -218,26 +176,24 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     if let Some(header) = header {
         if header.get("jwk").is_some() {
             out.add(
-                "embedded-jwk",
-                Severity::High,
+                FindingId::EmbeddedJwk,
                 "the header carries its own key (jwk): a verifier that trusts it accepts any token the attacker signs",
-                "CVE-2018-0114; RFC 8725 §3.10",
                 h("jwk"),
             );
         }
         if header.get("jku").is_some() {
-            out.add("jku-header", Severity::Medium, "the header points at a key set URL (jku): fetching keys from where the token says lets an attacker supply the key", "RFC 8725 §3.10; RFC 7515 §4.1.2", h("jku"));
+            out.add(FindingId::JkuHeader, "the header points at a key set URL (jku): fetching keys from where the token says lets an attacker supply the key", h("jku"));
         }
         if header.get("x5u").is_some() {
-            out.add("x5u-header", Severity::Medium, "the header points at a certificate URL (x5u): fetching it lets an attacker supply the key, and is a server-side request forgery risk", "RFC 8725 §3.10; RFC 7515 §4.1.5", h("x5u"));
+            out.add(FindingId::X5uHeader, "the header points at a certificate URL (x5u): fetching it lets an attacker supply the key, and is a server-side request forgery risk", h("x5u"));
         }
         if header.get("x5c").is_some() {
-            out.add("x5c-header", Severity::Medium, "the header carries a certificate chain (x5c): trust it only after validating the chain against your own roots", "RFC 7515 §4.1.6; RFC 8725 §3.10", h("x5c"));
+            out.add(FindingId::X5cHeader, "the header carries a certificate chain (x5c): trust it only after validating the chain against your own roots", h("x5c"));
         }
         if let Some(kid) = header.get_str("kid")
             && let Some(what) = kid_injection(kid)
         {
-            out.add("kid-injection", Severity::High, format!("kid contains {what}: a server that uses kid in a file path, SQL query or shell command can be attacked through it"), "RFC 8725 §3.10; RFC 7515 §4.1.4", h("kid"));
+            out.add(FindingId::KidInjection, format!("kid contains {what}: a server that uses kid in a file path, SQL query or shell command can be attacked through it"), h("kid"));
         }
         if let Some(crit) = header.get("crit") {
             let unsupported: Vec<String> = match &crit.value {
@@ -250,24 +206,20 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
                 other => vec![format!("(crit is {}, not an array)", other.type_name())],
             };
             if !unsupported.is_empty() {
-                out.add("crit-unsupported", Severity::Medium, format!("crit lists extensions this tool does not implement ({}): a conforming verifier must reject the token", unsupported.join(", ")), "RFC 7515 §4.1.11", h("crit"));
+                out.add(FindingId::CritUnsupported, format!("crit lists extensions this tool does not implement ({}): a conforming verifier must reject the token", unsupported.join(", ")), h("crit"));
             }
         }
         if cx.token.unencoded_payload {
             out.add(
-                "b64-false",
-                Severity::Low,
+                FindingId::B64False,
                 "b64 is false: the payload is not base64url-encoded (RFC 7797); many libraries do not support this",
-                "RFC 7797 §3",
                 h("b64"),
             );
         }
         if header.get_str("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT")) {
             out.add(
-                "nested-jwt",
-                Severity::Info,
+                FindingId::NestedJwt,
                 "cty is JWT: the payload is itself a token (nested JWT), inspected below",
-                "RFC 7519 §5.2",
                 h("cty"),
             );
         }
@@ -279,17 +231,15 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
                 || lower.ends_with("+jwt")
                 || (cx.token.kind == TokenKind::Jwe && lower == "jose"))
             {
-                out.add("typ-unexpected", Severity::Low, format!("typ is {typ:?}, not JWT or an application type ending in +jwt: the token may be meant for another purpose"), "RFC 8725 §3.11; RFC 7519 §5.1", h("typ"));
+                out.add(FindingId::TypUnexpected, format!("typ is {typ:?}, not JWT or an application type ending in +jwt: the token may be meant for another purpose"), h("typ"));
             }
         }
         duplicates(&mut out, header, Part::Header);
     }
     if cx.token.kind == TokenKind::Jwe {
         out.add(
-            "jwe",
-            Severity::Info,
+            FindingId::Jwe,
             "the token is encrypted (JWE): only its header can be shown without the decryption key",
-            "RFC 7516",
             part(Part::Header),
         );
     }
@@ -297,10 +247,8 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     // --- Payload ---
     match &cx.token.payload {
         Some(Content::Json { root, .. }) if !matches!(root.value, Value::Object(_)) => out.add(
-            "payload-not-object",
-            Severity::Medium,
+            FindingId::PayloadNotObject,
             format!("the payload is JSON {}, not an object: a JWT's claims must be an object", root.value.type_name()),
-            "RFC 7519 §7.2",
             part(Part::Payload),
         ),
         Some(other @ (Content::Text { .. } | Content::Binary { .. }))
@@ -310,15 +258,29 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
                 .and_then(|h| h.get_str("cty"))
                 .is_none_or(|c| !c.eq_ignore_ascii_case("JWT")) =>
         {
-            out.add(
-                "payload-not-object",
+            out.add_at(
+                FindingId::PayloadNotObject,
                 Severity::Info,
                 format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()),
-                "RFC 7519 §7.2",
                 part(Part::Payload),
             )
         }
         _ => {}
+    }
+    for (part, content) in [(Part::Header, cx.token.header.as_ref()), (Part::Payload, cx.token.payload.as_ref())] {
+        if let Some(Content::Json { root, .. }) = content
+            && root.has_too_deep()
+        {
+            out.add(
+                FindingId::DeepNesting,
+                format!(
+                    "the {} nests JSON deeper than {} levels: many parsers (serde_json, Python's json at ~1,000, Go's encoding/json at 10,000) differ on such input, and some servers refuse it; the deep part is not shown",
+                    if part == Part::Header { "header" } else { "payload" },
+                    crate::jose::json::MAX_DEPTH
+                ),
+                Some(Location { part, member: None, span: None }),
+            );
+        }
     }
     if let Some(claims) = claims {
         duplicates(&mut out, claims, Part::Payload);
@@ -334,32 +296,26 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
         if !seen.contains(&how) {
             seen.push(how);
             out.add(
-                "non-canonical-base64url",
-                Severity::Low,
+                FindingId::NonCanonicalBase64url,
                 format!("the {} segment {}; strict parsers reject it", segment.role.label(), how.describe()),
-                "RFC 7515 §2, Appendix C",
                 None,
             );
         }
     }
     if !cx.repairs.is_empty() {
         out.add(
-            "malformed-token",
-            Severity::Low,
+            FindingId::MalformedToken,
             format!(
                 "the token is malformed and was read leniently: {}; strict parsers reject it",
                 cx.repairs.join("; ")
             ),
-            "RFC 7515 §7.1; RFC 7519 §7.2",
             None,
         );
     }
     if cx.token.text.len() > 8 * 1024 {
         out.add(
-            "oversized",
-            Severity::Low,
+            FindingId::Oversized,
             format!("the token is {} bytes: many servers reject headers over 8 KB", cx.token.text.len()),
-            "RFC 9110 §5.4 (field limits are implementation-defined)",
             None,
         );
     }
@@ -373,21 +329,18 @@ fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     match (claims.get("iss"), cx.expected_issuer) {
         (None, expected) => {
             let severity = if expected.is_some() { Severity::Medium } else { Severity::Info };
-            out.add(
-                "missing-iss",
+            out.add_at(
+                FindingId::MissingIss,
                 severity,
                 "there is no iss claim: nothing says who issued the token",
-                "RFC 7519 §4.1.1; RFC 8725 §3.8",
                 None,
             );
         }
         (Some(iss), Some(expected)) if iss.value.as_str() != Some(expected) => {
             let actual = iss.value.as_str().map_or_else(|| iss.value.type_name().to_owned(), |s| format!("{s:?}"));
             out.add(
-                "iss-mismatch",
-                Severity::High,
+                FindingId::IssMismatch,
                 format!("iss is {actual}, not the expected issuer {expected:?}: the token comes from someone else"),
-                "RFC 7519 §4.1.1; RFC 8725 §3.8",
                 location("iss"),
             );
         }
@@ -396,11 +349,10 @@ fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     match (claims.get("aud"), cx.expected_audience) {
         (None, expected) => {
             let severity = if expected.is_some() { Severity::Medium } else { Severity::Info };
-            out.add(
-                "missing-aud",
+            out.add_at(
+                FindingId::MissingAud,
                 severity,
                 "there is no aud claim: the token can be replayed to any service that trusts its issuer",
-                "RFC 7519 §4.1.3; RFC 8725 §3.9",
                 None,
             );
         }
@@ -411,13 +363,7 @@ fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {
                 _ => false,
             };
             if !listed {
-                out.add(
-                    "aud-mismatch",
-                    Severity::High,
-                    format!("aud does not include the expected audience {expected:?}: the token was issued for another service"),
-                    "RFC 7519 §4.1.3; RFC 8725 §3.9",
-                    location("aud"),
-                );
+                out.add(FindingId::AudMismatch, format!("aud does not include the expected audience {expected:?}: the token was issued for another service"), location("aud"));
             }
         }
         _ => {}
@@ -428,14 +374,12 @@ fn duplicates(out: &mut Out, root: &Node, part: Part) {
     for (name, indices) in root.duplicate_members() {
         let span = indices.last().and_then(|i| root.value.members().get(*i)).map(|m| m.span());
         out.add(
-            "duplicate-keys",
-            Severity::Medium,
+            FindingId::DuplicateKeys,
             format!(
                 "{name:?} appears {} times in the {}: libraries differ on which value they read (most take the last)",
                 indices.len(),
                 if part == Part::Header { "header" } else { "payload" }
             ),
-            "RFC 7515 §4; RFC 7519 §4; RFC 8259 §4",
             Some(Location { part, member: Some(name.to_owned()), span }),
         );
     }
@@ -446,34 +390,24 @@ fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     let t = cx.timeline;
     if claims.get("exp").is_none() {
         out.add(
-            "no-exp",
-            Severity::Medium,
+            FindingId::NoExp,
             "there is no exp claim: the token never expires, so a stolen token works forever",
-            "RFC 7519 §4.1.4",
             None,
         );
     }
     for claim in &t.claims {
         if let Err(error) = &claim.value {
-            out.add(
-                "invalid-time-claim",
-                Severity::High,
-                format!("{}: {error}", claim.name),
-                "RFC 7519 §2 (NumericDate)",
-                p(&claim.name),
-            );
+            out.add(FindingId::InvalidTimeClaim, format!("{}: {error}", claim.name), p(&claim.name));
         }
         if claim.looks_like_millis {
             out.add(
-                "ms-timestamp",
-                Severity::Medium,
+                FindingId::MsTimestamp,
                 format!(
                     "{} = {} looks like milliseconds, not seconds: {}",
                     claim.name,
                     claim.raw,
                     claim.notes.last().cloned().unwrap_or_default()
                 ),
-                "RFC 7519 §2 (NumericDate is seconds)",
                 p(&claim.name),
             );
         }
@@ -482,22 +416,18 @@ fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     if let (Some(iat), Some(exp)) = (date("iat"), date("exp")) {
         if exp < iat {
             out.add(
-                "exp-before-iat",
-                Severity::High,
+                FindingId::ExpBeforeIat,
                 format!("exp is {} before iat: the token expired before it was issued", human_duration(iat - exp)),
-                "RFC 7519 §4.1.4, §4.1.6",
                 p("exp"),
             );
         } else if (exp - iat).num_seconds() > cx.long_lifetime {
             out.add(
-                "long-lifetime",
-                Severity::Low,
+                FindingId::LongLifetime,
                 format!(
                     "the token lives {} (exp − iat), more than {}: long-lived tokens widen the window for replay",
                     human_duration(exp - iat),
                     human_duration(chrono::TimeDelta::seconds(cx.long_lifetime))
                 ),
-                "RFC 7519 §4.1.4; OWASP JWT Cheat Sheet",
                 p("exp"),
             );
         }
@@ -505,25 +435,17 @@ fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     if let (Some(nbf), Some(exp)) = (date("nbf"), date("exp"))
         && nbf > exp
     {
-        out.add(
-            "nbf-after-exp",
-            Severity::High,
-            "nbf is after exp: the token can never be valid",
-            "RFC 7519 §4.1.4, §4.1.5",
-            p("nbf"),
-        );
+        out.add(FindingId::NbfAfterExp, "nbf is after exp: the token can never be valid", p("nbf"));
     }
     if let Some(iat) = date("iat")
         && iat > t.now + chrono::TimeDelta::seconds(t.leeway)
     {
         out.add(
-            "iat-in-future",
-            Severity::Medium,
+            FindingId::IatInFuture,
             format!(
                 "iat is {} in the future: the issuer's clock is wrong or the token was made by hand",
                 human_duration(iat - t.now)
             ),
-            "RFC 7519 §4.1.6",
             p("iat"),
         );
     }
@@ -544,8 +466,7 @@ fn wrong_types(out: &mut Out, claims: &Node) {
         };
         if !ok {
             out.add(
-                "invalid-claim-type",
-                Severity::Low,
+                FindingId::InvalidClaimType,
                 format!(
                     "{} is {}, but {} ({}) is defined as {:?}",
                     m.name,
@@ -554,7 +475,6 @@ fn wrong_types(out: &mut Out, claims: &Node) {
                     entry.title,
                     entry.kind
                 ),
-                entry.reference,
                 Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }),
             );
         }
@@ -589,7 +509,7 @@ fn sensitive_data(out: &mut Out, claims: &Node) {
                         m.value.value.as_str().and_then(sensitive_value)
                     };
                     if let Some(reason) = reason {
-                        out.add("sensitive-data", Severity::High, format!("the payload holds {reason}: anyone holding the token can read it (JWS payloads are only encoded, not encrypted)"), "RFC 7519 §12; RFC 7515 §10.1", Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }));
+                        out.add(FindingId::SensitiveData, format!("the payload holds {reason}: anyone holding the token can read it (JWS payloads are only encoded, not encrypted)"), Some(Location { part: Part::Payload, member: Some(m.name.clone()), span: Some(m.span()) }));
                     }
                     visit.push(&m.value);
                 }

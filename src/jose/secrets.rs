@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::jose::alg::{Algorithm, Family};
+use crate::jose::keys::{self, Key, Origin, SecretEncoding};
 
 static LIST: &[u8] = include_bytes!("../../assets/jwt-secrets/jwt.secrets.list");
 
@@ -38,6 +39,27 @@ pub fn candidates(extra: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
 /// Whether `secret` is in the public list.
 pub fn is_known(secret: &[u8]) -> bool {
     SET.contains(secret)
+}
+
+/// Searches the built-in list for the secret that made an HS256/384/512 token's MAC, as a
+/// server's attacker would: the key it finds is named as publicly known
+/// ([`Origin::KnownSecret`]). About 45 ms for HS256 on one core (104k secrets).
+pub fn find_known(alg: Algorithm, signing_input: &[u8], signature: &[u8]) -> Option<Key> {
+    let CrackOutcome::Found(secret) = crack(alg, signing_input, signature, known().iter().copied(), |_| true) else {
+        return None;
+    };
+    // Listed secrets are text (a few are not UTF-8: those are given as hex).
+    let mut key = match std::str::from_utf8(&secret) {
+        Ok(text) => keys::secret_from_text(text, SecretEncoding::Utf8, "the built-in list of known secrets"),
+        Err(_) => keys::secret_from_text(&hex(&secret), SecretEncoding::Hex, "the built-in list of known secrets"),
+    }
+    .ok()?;
+    key.origin = Origin::KnownSecret;
+    Some(key)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The result of a weak-secret search.

@@ -110,16 +110,22 @@ fn millis_reading(date: &DateTime<Utc>) -> Option<DateTime<Utc>> {
 }
 
 /// The token's validity at the instant it was evaluated.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeStatus {
     Valid,
     Expired,
     NotYetValid,
+    /// `iat` is later than now (beyond the leeway): the issuer's clock is wrong or the token
+    /// was made by hand; careful servers reject it.
+    IssuedInFuture,
     /// No `exp`: the token never expires.
     NoExp,
     /// A validity claim (`exp`, `nbf`, `iat`) is not a usable date.
     Invalid,
+    /// There are no claims to judge: no token, or a payload that is not a JSON object.
+    #[serde(rename = "n/a")]
+    NotApplicable,
 }
 
 impl TimeStatus {
@@ -128,8 +134,10 @@ impl TimeStatus {
             Self::Valid => "valid",
             Self::Expired => "expired",
             Self::NotYetValid => "not-yet-valid",
+            Self::IssuedInFuture => "issued-in-future",
             Self::NoExp => "no-exp",
             Self::Invalid => "invalid",
+            Self::NotApplicable => "n/a",
         }
     }
 }
@@ -165,8 +173,8 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Builds the timeline of a payload (a JSON object; anything else has no time claims)
-    /// at `now` with `leeway` seconds.
+    /// Builds the timeline of a payload (a JSON object; anything else, or none, has status
+    /// `NotApplicable`) at `now` with `leeway` seconds.
     pub fn new(payload: Option<&Node>, payload_text: &str, now: DateTime<Utc>, leeway: i64) -> Self {
         let leeway = leeway.clamp(0, 100 * 365 * 86_400);
         let claims: Vec<TimeClaim> = TIME_CLAIMS
@@ -194,12 +202,18 @@ impl Timeline {
             .find_map(|c| c.value.as_ref().err().map(|e| (c.name.clone(), e.to_string())));
         let slack = TimeDelta::seconds(leeway);
 
-        let (status, phrase) = if let Some((claim, why)) = &invalid_claim {
+        let iat = find("iat").and_then(TimeClaim::date);
+        let is_object = payload.is_some_and(|p| matches!(p.value, Value::Object(_)));
+        let (status, phrase) = if !is_object {
+            (TimeStatus::NotApplicable, "no claims to judge".to_owned())
+        } else if let Some((claim, why)) = &invalid_claim {
             (TimeStatus::Invalid, format!("{claim} is not a date: {why}"))
         } else if let Some(exp) = valid_until.filter(|exp| now >= exp.checked_add_signed(slack).unwrap_or(*exp)) {
             (TimeStatus::Expired, format!("expired {} ago", human_duration(now - exp)))
         } else if let Some(nbf) = valid_from.filter(|nbf| now < nbf.checked_sub_signed(slack).unwrap_or(*nbf)) {
             (TimeStatus::NotYetValid, format!("not valid yet: starts in {}", human_duration(nbf - now)))
+        } else if let Some(iat) = iat.filter(|iat| *iat > now.checked_add_signed(slack).unwrap_or(now)) {
+            (TimeStatus::IssuedInFuture, format!("issued in the future: iat is {} ahead", human_duration(iat - now)))
         } else if let Some(exp) = valid_until {
             let left = exp - now;
             if left <= TimeDelta::zero() {
@@ -294,6 +308,22 @@ mod tests {
         let t = timeline(r#"{"exp":1250}"#, 1000, 0);
         assert_eq!(t.phrase, "valid for another 4 min 10 s");
         assert_eq!(timeline("{}", 0, 0).status, TimeStatus::NoExp);
+    }
+
+    #[test]
+    fn no_claims_object_is_not_applicable_not_never_expires() {
+        assert_eq!(Timeline::new(None, "", at(0), 0).status, TimeStatus::NotApplicable);
+        assert_eq!(timeline("[1,2]", 0, 0).status, TimeStatus::NotApplicable);
+        assert_eq!(timeline("\"text\"", 0, 0).status, TimeStatus::NotApplicable);
+        assert_eq!(TimeStatus::NotApplicable.name(), "n/a");
+    }
+
+    #[test]
+    fn iat_in_the_future_fails_beyond_the_leeway() {
+        let t = timeline(r#"{"iat":1300,"exp":5000}"#, 1000, 0);
+        assert_eq!(t.status, TimeStatus::IssuedInFuture);
+        assert_eq!(t.phrase, "issued in the future: iat is 5 min ahead");
+        assert_eq!(timeline(r#"{"iat":1300,"exp":5000}"#, 1000, 300).status, TimeStatus::Valid);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use aws_lc_rs::{hmac, signature as sig};
 
 use crate::jose::alg::{AlgHeader, Algorithm, Family};
-use crate::jose::keys::{Key, KeyMaterial, SecretEncoding};
+use crate::jose::keys::{Key, KeyMaterial, Origin, SecretEncoding};
 
 /// The signature's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -43,13 +43,92 @@ impl SignatureStatus {
     }
 }
 
+/// Why the signature has its status: a fact the verdict, the linter and the shells act on
+/// (the `reason` sentence says the same for people, with the particulars).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureCause {
+    /// A key the user gave verified it.
+    Verified,
+    /// It verified with a secret from the public list of known JWT secrets.
+    KnownSecret,
+    /// Checked with every fitting key: none matches.
+    Mismatch,
+    /// An HMAC made with a public key's bytes as the secret.
+    KeyConfusion,
+    EmptySignature,
+    /// ECDSA r or s is zero (raw or DER): CVE-2022-21449.
+    PsychicSignature,
+    /// A DER-encoded ECDSA signature where JOSE wants raw r‖s.
+    DerEcdsa,
+    /// A length the algorithm can never produce.
+    WrongLength,
+    /// `alg: none`.
+    NotSigned,
+    /// No key is loaded at all.
+    NoKey,
+    /// Only the bundled demo key is loaded, and this is not the demo token.
+    OnlyDemoKey,
+    /// Keys are loaded, but none is of the kind the algorithm needs.
+    NoFittingKey,
+    /// A fitting key that the cryptography cannot use (e.g. RSA under 1024 bits).
+    KeyUnusable,
+    /// The header's alg is not one this tool implements, or not a string.
+    UnsupportedAlg,
+    MissingAlg,
+    /// JWE: there is no signature.
+    Encrypted,
+    /// The token, its header or its signature segment cannot be read.
+    Unreadable,
+    /// `b64: false` with an empty payload segment: the payload travels separately.
+    Detached,
+}
+
+impl SignatureCause {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::KnownSecret => "known-secret",
+            Self::Mismatch => "mismatch",
+            Self::KeyConfusion => "key-confusion",
+            Self::EmptySignature => "empty-signature",
+            Self::PsychicSignature => "psychic-signature",
+            Self::DerEcdsa => "der-ecdsa",
+            Self::WrongLength => "wrong-length",
+            Self::NotSigned => "not-signed",
+            Self::NoKey => "no-key",
+            Self::OnlyDemoKey => "only-demo-key",
+            Self::NoFittingKey => "no-fitting-key",
+            Self::KeyUnusable => "key-unusable",
+            Self::UnsupportedAlg => "unsupported-alg",
+            Self::MissingAlg => "missing-alg",
+            Self::Encrypted => "encrypted",
+            Self::Unreadable => "unreadable",
+            Self::Detached => "detached",
+        }
+    }
+}
+
+/// What came of trying one key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttemptResult {
+    Verified,
+    Mismatch,
+    /// The key is not of the kind the algorithm needs.
+    DoesNotFit,
+    /// It fits, but the cryptography cannot use it.
+    Unusable,
+}
+
 /// What was found when one key was tried.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Attempt {
     /// Index into the loaded keys.
     pub key: usize,
     pub label: String,
-    /// "verified", "signature does not match", or why the key does not fit.
+    pub result: AttemptResult,
+    /// The result for people, with its particulars ("does not fit: …").
     pub outcome: String,
 }
 
@@ -57,6 +136,7 @@ pub struct Attempt {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignatureVerdict {
     pub status: SignatureStatus,
+    pub cause: SignatureCause,
     /// The key that verified, or the only key that was tried.
     pub key: Option<usize>,
     /// One sentence that names the cause.
@@ -71,8 +151,21 @@ pub struct SignatureVerdict {
 }
 
 impl SignatureVerdict {
-    fn new(status: SignatureStatus, reason: impl Into<String>) -> Self {
-        Self { status, key: None, reason: reason.into(), attempts: Vec::new(), hints: Vec::new(), key_confusion: None }
+    pub fn new(status: SignatureStatus, cause: SignatureCause, reason: impl Into<String>) -> Self {
+        Self {
+            status,
+            cause,
+            key: None,
+            reason: reason.into(),
+            attempts: Vec::new(),
+            hints: Vec::new(),
+            key_confusion: None,
+        }
+    }
+
+    /// Not checked, for a reason outside the signature (no readable token, a JWE, …).
+    pub fn unverifiable(cause: SignatureCause, reason: impl Into<String>) -> Self {
+        Self::new(SignatureStatus::Unverifiable, cause, reason)
     }
 }
 
@@ -92,6 +185,7 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
         AlgHeader::None(text) => {
             let mut verdict = SignatureVerdict::new(
                 SignatureStatus::NotSigned,
+                SignatureCause::NotSigned,
                 format!("not signed: alg is {text:?}, an unsecured token that anyone can forge"),
             );
             if !signed.signature.is_empty() {
@@ -103,8 +197,8 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             return verdict;
         }
         AlgHeader::Unsupported(text) => {
-            let mut verdict = SignatureVerdict::new(
-                SignatureStatus::Unverifiable,
+            let mut verdict = SignatureVerdict::unverifiable(
+                SignatureCause::UnsupportedAlg,
                 format!("alg {text:?} is not an algorithm this tool verifies"),
             );
             if let Some(alg) = Algorithm::ALL.iter().find(|a| a.name().eq_ignore_ascii_case(text)) {
@@ -113,11 +207,14 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             return verdict;
         }
         AlgHeader::NotAString(kind) => {
-            return SignatureVerdict::new(SignatureStatus::Unverifiable, format!("alg is {kind}, not a string"));
+            return SignatureVerdict::unverifiable(
+                SignatureCause::UnsupportedAlg,
+                format!("alg is {kind}, not a string"),
+            );
         }
         AlgHeader::Missing => {
-            return SignatureVerdict::new(
-                SignatureStatus::Unverifiable,
+            return SignatureVerdict::unverifiable(
+                SignatureCause::MissingAlg,
                 "the header has no alg, so nothing says how to check the signature",
             );
         }
@@ -128,79 +225,118 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
         return verdict;
     }
 
+    let needs = match alg.family() {
+        Family::Hmac => "enter the HMAC secret",
+        _ => "load the issuer's public key (PEM, certificate, JWK or JWKS)",
+    };
     if keys.is_empty() {
-        let needs = match alg.family() {
-            Family::Hmac => "enter the HMAC secret",
-            _ => "load the issuer's public key (PEM, certificate, JWK or JWKS)",
-        };
-        return SignatureVerdict::new(
-            SignatureStatus::Unverifiable,
+        return SignatureVerdict::unverifiable(
+            SignatureCause::NoKey,
             format!("no key loaded: {needs} to check this {alg} signature"),
         );
     }
 
-    // Key selection: by kid when one matches, else every key.
+    // Key selection: by kid when one matches, else every key. The bundled demo key checks
+    // only the demo token (selected by its kid): against anyone else's token a mismatch
+    // would be a false alarm about a key the user never gave.
     let by_kid: Vec<usize> = match signed.kid {
         Some(kid) => keys.iter().enumerate().filter(|(_, k)| k.kid.as_deref() == Some(kid)).map(|(i, _)| i).collect(),
         None => Vec::new(),
     };
     let (candidates, selection_note): (Vec<usize>, Option<String>) = if by_kid.is_empty() {
-        let note = signed.kid.map(|kid| format!("no loaded key has kid {kid:?}, so every loaded key was tried"));
-        ((0..keys.len()).collect(), note)
+        let yours: Vec<usize> =
+            keys.iter().enumerate().filter(|(_, k)| k.origin != Origin::Demo).map(|(i, _)| i).collect();
+        let note = signed
+            .kid
+            .filter(|_| yours.len() > 1)
+            .map(|kid| format!("no loaded key has kid {kid:?}, so every loaded key was tried"));
+        (yours, note)
     } else {
         (by_kid, None)
     };
+    if candidates.is_empty() {
+        return SignatureVerdict::unverifiable(
+            SignatureCause::OnlyDemoKey,
+            format!(
+                "not checked: no key of yours is loaded (the bundled demo key only checks the demo token): {needs}"
+            ),
+        );
+    }
 
     let mut attempts = Vec::new();
-    let mut fitting = 0;
     let mut first_misfit = None;
+    let mut first_unusable = None;
     for &index in &candidates {
         let Some(key) = keys.get(index) else { continue };
         let label = key.label();
+        let attempt = |result, outcome: String| Attempt { key: index, label: label.clone(), result, outcome };
         if let Err(misfit) = key.fit(alg) {
             first_misfit.get_or_insert_with(|| misfit.to_string());
-            attempts.push(Attempt { key: index, label, outcome: format!("does not fit: {misfit}") });
+            attempts.push(attempt(AttemptResult::DoesNotFit, format!("does not fit: {misfit}")));
             continue;
         }
-        fitting += 1;
         match check(alg, key, signed) {
-            Ok(true) => {
-                attempts.push(Attempt { key: index, label: label.clone(), outcome: "verified".to_owned() });
-                let mut verdict =
-                    SignatureVerdict::new(SignatureStatus::Valid, format!("signature verified with {label}"));
+            Checked::Match => {
+                attempts.push(attempt(AttemptResult::Verified, "verified".to_owned()));
+                let (cause, reason) = match (&key.origin, &key.secret_text) {
+                    (Origin::KnownSecret, Some((text, _))) => (
+                        SignatureCause::KnownSecret,
+                        format!("signature verified: the secret is the publicly known {text:?}"),
+                    ),
+                    _ => (SignatureCause::Verified, format!("signature verified with {label}")),
+                };
+                let mut verdict = SignatureVerdict::new(SignatureStatus::Valid, cause, reason);
                 verdict.key = Some(index);
                 verdict.attempts = attempts;
                 verdict.hints.extend(selection_note);
                 return verdict;
             }
-            Ok(false) => attempts.push(Attempt { key: index, label, outcome: "signature does not match".to_owned() }),
-            Err(why) => attempts.push(Attempt { key: index, label, outcome: format!("could not be used: {why}") }),
+            Checked::Mismatch(why) => attempts.push(attempt(AttemptResult::Mismatch, why)),
+            Checked::Unusable(why) => {
+                first_unusable.get_or_insert_with(|| why.clone());
+                attempts.push(attempt(AttemptResult::Unusable, format!("could not be used: {why}")));
+            }
         }
     }
 
+    let checked: Vec<usize> = attempts.iter().filter(|a| a.result == AttemptResult::Mismatch).map(|a| a.key).collect();
+    let fitting = attempts.iter().filter(|a| a.result != AttemptResult::DoesNotFit).count();
     let mut verdict = if fitting == 0 {
         let reason = match (candidates.len(), first_misfit) {
             (1, Some(misfit)) => format!("the key does not fit the token: {misfit}"),
             (n, _) => format!("none of the {n} loaded keys fits {alg}"),
         };
+        // An HMAC token can never be proven with public-key material: that is a failure,
+        // not a missing key (the algorithm-confusion attack relies on servers trying).
         let status =
             if alg.family() == Family::Hmac { SignatureStatus::Invalid } else { SignatureStatus::Unverifiable };
-        let mut verdict = SignatureVerdict::new(status, reason);
+        let mut verdict = SignatureVerdict::new(status, SignatureCause::NoFittingKey, reason);
         if candidates.len() == 1 {
             verdict.key = candidates.first().copied();
+        }
+        verdict
+    } else if checked.is_empty() {
+        // Every fitting key was unusable: nothing was checked, so nothing can be called invalid.
+        let mut verdict = SignatureVerdict::unverifiable(
+            SignatureCause::KeyUnusable,
+            format!("not checked: {}", first_unusable.unwrap_or_default()),
+        );
+        if fitting == 1 {
+            verdict.key = attempts.iter().find(|a| a.result == AttemptResult::Unusable).map(|a| a.key);
         }
         verdict
     } else {
         let mut verdict = SignatureVerdict::new(
             SignatureStatus::Invalid,
-            if fitting == 1 {
+            SignatureCause::Mismatch,
+            if checked.len() == 1 {
                 "signature does not match the key".to_owned()
             } else {
-                format!("signature matches none of the {fitting} keys that fit {alg}")
+                format!("signature matches none of the {} keys that fit {alg}", checked.len())
             },
         );
-        if fitting == 1 {
-            verdict.key = attempts.iter().find(|a| !a.outcome.starts_with("does not fit")).map(|a| a.key);
+        if checked.len() == 1 {
+            verdict.key = checked.first().copied();
         }
         verdict
     };
@@ -212,6 +348,7 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
         if let Some(index) = verdict.key_confusion {
             let label = keys.get(index).map(Key::label).unwrap_or_default();
             verdict.status = SignatureStatus::Invalid;
+            verdict.cause = SignatureCause::KeyConfusion;
             verdict.reason = format!(
                 "forged by algorithm confusion: the {alg} MAC was made with the public key {label} used as the HMAC secret"
             );
@@ -226,6 +363,7 @@ fn shape_verdict(alg: Algorithm, signed: &Signed<'_>) -> Option<SignatureVerdict
     if sig.is_empty() {
         let mut verdict = SignatureVerdict::new(
             SignatureStatus::Invalid,
+            SignatureCause::EmptySignature,
             format!("the signature segment is empty, but {alg} requires a signature"),
         );
         verdict.hints.push("a token with its signature stripped must be rejected (RFC 8725 §3.1)".to_owned());
@@ -237,16 +375,17 @@ fn shape_verdict(alg: Algorithm, signed: &Signed<'_>) -> Option<SignatureVerdict
         if sig.len() == expected {
             let (r, s) = sig.split_at(half);
             if r.iter().all(|b| *b == 0) || s.iter().all(|b| *b == 0) {
-                return Some(SignatureVerdict::new(
-                    SignatureStatus::Invalid,
-                    "ECDSA r or s is zero: a \"psychic signature\" that some verifiers wrongly accept (CVE-2022-21449)",
-                ));
+                return Some(psychic("ECDSA r or s is zero"));
             }
             return None;
         }
-        if is_der_ecdsa(sig) {
+        if let Some(zero) = der_ecdsa(sig) {
+            if zero {
+                return Some(psychic("the DER-encoded ECDSA signature has r or s zero"));
+            }
             let mut verdict = SignatureVerdict::new(
                 SignatureStatus::Invalid,
+                SignatureCause::DerEcdsa,
                 format!(
                     "the signature is DER-encoded ECDSA ({} bytes); JOSE wants raw r‖s ({expected} bytes for {alg})",
                     sig.len()
@@ -261,22 +400,36 @@ fn shape_verdict(alg: Algorithm, signed: &Signed<'_>) -> Option<SignatureVerdict
     if sig.len() != expected {
         return Some(SignatureVerdict::new(
             SignatureStatus::Invalid,
+            SignatureCause::WrongLength,
             format!("the signature is {} bytes, but {alg} signatures are always {expected} bytes", sig.len()),
         ));
     }
     None
 }
 
-/// A DER `SEQUENCE { INTEGER r, INTEGER s }` and nothing after it.
-fn is_der_ecdsa(sig: &[u8]) -> bool {
+fn psychic(what: &str) -> SignatureVerdict {
+    SignatureVerdict::new(
+        SignatureStatus::Invalid,
+        SignatureCause::PsychicSignature,
+        format!("{what}: a \"psychic signature\" that some verifiers wrongly accept (CVE-2022-21449)"),
+    )
+}
+
+/// When `sig` is a DER `SEQUENCE { INTEGER r, INTEGER s }` and nothing after it: whether
+/// r or s is zero.
+fn der_ecdsa(sig: &[u8]) -> Option<bool> {
     use x509_cert::der::{Decode as _, Reader as _, SliceReader, asn1::UintRef};
-    let Ok(mut reader) = SliceReader::new(sig) else { return false };
-    let parsed: Result<(), x509_cert::der::Error> = reader.sequence(|inner| {
-        UintRef::decode(inner)?;
-        UintRef::decode(inner)?;
-        Ok(())
+    let mut reader = SliceReader::new(sig).ok()?;
+    let zero = |n: UintRef<'_>| n.as_bytes().iter().all(|b| *b == 0);
+    let parsed: Result<bool, x509_cert::der::Error> = reader.sequence(|inner| {
+        let r = UintRef::decode(inner)?;
+        let s = UintRef::decode(inner)?;
+        Ok(zero(r) || zero(s))
     });
-    parsed.is_ok() && reader.is_finished()
+    match parsed {
+        Ok(zero) if reader.is_finished() => Some(zero),
+        _ => None,
+    }
 }
 
 /// A key made ready for one algorithm.
@@ -289,6 +442,34 @@ enum Ready {
 
 impl Ready {
     fn new(alg: Algorithm, material: &KeyMaterial) -> Result<Self, String> {
+        // RSA keys of 1024–2047 bits are weak (the `weak-key` finding says so) but a signature
+        // made with one is still good: verify it with aws-lc-rs's legacy parameters where
+        // they exist (PKCS#1 v1.5 with SHA-256 or SHA-512), and say plainly where they don't.
+        if let KeyMaterial::Rsa { n, .. } = material {
+            let bits = crate::jose::keys::rsa_bits(n);
+            if bits < 1024 {
+                return Err(format!(
+                    "the RSA key has {bits} bits; signatures with keys under 1024 bits cannot be checked (and must not be trusted)"
+                ));
+            }
+            if bits < 2048 {
+                let legacy: Option<&'static sig::RsaParameters> = match alg {
+                    Algorithm::RS256 => Some(&sig::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY),
+                    Algorithm::RS512 => Some(&sig::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY),
+                    _ => None,
+                };
+                let Some(params) = legacy else {
+                    return Err(format!(
+                        "the RSA key has {bits} bits, and {alg} with keys under 2048 bits cannot be checked here (aws-lc-rs verifies only RS256 and RS512 below 2048 bits)"
+                    ));
+                };
+                let KeyMaterial::Rsa { n, e, .. } = material else { return Err(String::new()) };
+                return sig::RsaPublicKeyComponents { n, e }
+                    .to_parsed_public_key(params)
+                    .map(Self::Public)
+                    .map_err(|e| format!("the key was rejected: {e}"));
+            }
+        }
         let public = |params: &'static dyn sig::VerificationAlgorithm, bytes: &[u8]| {
             sig::ParsedPublicKey::new(params, bytes).map(Self::Public).map_err(|e| format!("the key was rejected: {e}"))
         };
@@ -353,18 +534,35 @@ impl std::fmt::Debug for Prepared {
     }
 }
 
+/// What the cryptography said about one fitting key.
+enum Checked {
+    Match,
+    /// Checked, and wrong: why, for people.
+    Mismatch(String),
+    /// Not checked: the key cannot be used for this algorithm.
+    Unusable(String),
+}
+
 /// Runs the cryptography for one fitting key.
-fn check(alg: Algorithm, key: &Key, signed: &Signed<'_>) -> Result<bool, String> {
+fn check(alg: Algorithm, key: &Key, signed: &Signed<'_>) -> Checked {
+    let ready = match key.prepared.get(alg, &key.material) {
+        Ok(ready) => ready,
+        Err(why) => return Checked::Unusable(why),
+    };
     if let KeyMaterial::Rsa { n, .. } = &key.material {
         let modulus = n.iter().skip_while(|b| **b == 0).count();
         if signed.signature.len() != modulus {
-            return Err(format!(
-                "the signature is {} bytes but this key's modulus is {modulus} bytes",
+            return Checked::Mismatch(format!(
+                "signature does not match: it is {} bytes, but this key's signatures are {modulus} bytes",
                 signed.signature.len()
             ));
         }
     }
-    Ok(key.prepared.get(alg, &key.material)?.verify(signed.signing_input, signed.signature))
+    if ready.verify(signed.signing_input, signed.signature) {
+        Checked::Match
+    } else {
+        Checked::Mismatch("signature does not match".to_owned())
+    }
 }
 
 /// Whether `secret` (not a loaded key: a repair or an attack being tried) makes the MAC.
@@ -409,7 +607,7 @@ fn repair_hints(alg: Algorithm, signed: &Signed<'_>, keys: &[Key], candidates: &
                 );
             }
         }
-        if key.notes.iter().any(|n| n.contains("CRLF")) && alg.family() == Family::Hmac {
+        if key.crlf_line_ends && alg.family() == Family::Hmac {
             hints.push("the key's PEM has CRLF line ends; HMAC over PEM text depends on the exact bytes".to_owned());
         }
     }

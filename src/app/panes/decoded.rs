@@ -59,7 +59,7 @@ impl DecodedPane {
             if let Some(nested) = &cx.inspection.nested {
                 ui.add_space(8.0);
                 ui.heading("Nested token (cty: JWT)");
-                ui.label(nested.summary());
+                ui.label(crate::present::headline(&nested.verdict));
                 if let Some(claims) = nested.token.as_ref().and_then(|t| t.claims()) {
                     ui.label(
                         RichText::new(serde_json::to_string_pretty(&claims.to_serde()).unwrap_or_default()).monospace(),

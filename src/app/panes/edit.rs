@@ -127,7 +127,7 @@ impl EditPane {
                     }
                     for (i, key) in cx.keys.iter().enumerate() {
                         // The secret field's key is offered as the entry above.
-                        if key.source == SECRET_FIELD {
+                        if key.origin == crate::jose::keys::Origin::SecretField {
                             continue;
                         }
                         let fits = alg.is_some_and(|a| sign::can_sign(key, a));

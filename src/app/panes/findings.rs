@@ -37,7 +37,7 @@ impl FindingsPane {
                 let response = ui
                     .horizontal_wrapped(|ui| {
                         ui.label(RichText::new(finding.severity.name().to_uppercase()).small().strong().color(color));
-                        ui.label(RichText::new(finding.id).monospace().color(color));
+                        ui.label(RichText::new(finding.id.name()).monospace().color(color));
                         ui.label(&finding.message);
                         ui.label(RichText::new(finding.reference).small().color(cx.palette.muted));
                     })

@@ -8,6 +8,7 @@ pub mod findings;
 pub mod signature;
 pub mod status;
 pub mod timeline;
+pub mod verdict;
 
 use chrono::{DateTime, Local, Utc};
 
@@ -36,7 +37,11 @@ pub struct Cx<'a> {
     pub generated: Option<&'a crate::jose::keygen::Generated>,
     /// (tried, total) while the weak-secret search runs.
     pub crack_progress: Option<(usize, usize)>,
-    pub crack_result: Option<&'a str>,
+    pub crack_result: Option<&'a (crate::present::Tone, String)>,
+    /// Key inputs that could not be used, and why (shown beside the key list).
+    pub unusable_keys: &'a [crate::jose::keys::UnusableKey],
+    /// Whether the built-in list of known secrets is being searched for this token.
+    pub known_secret_search: bool,
     /// [`fingerprint`] of the text the inspection was made from.
     pub inspected_fingerprint: u64,
 }

@@ -33,8 +33,8 @@ fn verdict_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let inspection = cx.inspection;
     let verdict = &inspection.signature;
     ui.heading(RichText::new("Signature").color(cx.palette.signature));
-    let (color, icon, word) = cx.palette.signature_status(verdict.status);
-    ui.label(RichText::new(format!("{icon} {word}")).strong().size(20.0).color(color));
+    let (color, label) = cx.palette.look(crate::present::signature(verdict.status));
+    ui.label(RichText::new(label).strong().size(18.0).color(color));
     ui.label(RichText::new(&verdict.reason).color(color));
     for hint in &verdict.hints {
         ui.label(RichText::new(format!("Hint: {hint}")).color(cx.palette.info));
@@ -135,6 +135,13 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                     }
                 });
             });
+            if key.origin == crate::jose::keys::Origin::KnownSecret {
+                ui.label(
+                    RichText::new("Found automatically in the public list of known JWT secrets")
+                        .small()
+                        .color(cx.palette.bad),
+                );
+            }
             if cx.demo_keys.contains(&index) {
                 ui.label(
                     RichText::new("Demo key: public demo material, never use it for anything real")
@@ -153,6 +160,14 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
             for note in &key.notes {
                 ui.label(RichText::new(format!("note: {note}")).small().color(cx.palette.info));
+            }
+        });
+    }
+    for (index, unusable) in cx.unusable_keys.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("✖ {}: {}", unusable.source, unusable.error)).color(cx.palette.bad));
+            if ui.small_button("Dismiss").on_hover_text("Remove this message").clicked() {
+                cx.commands.push(Command::DismissUnusableKey(index));
             }
         });
     }
@@ -287,9 +302,11 @@ fn weak_secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     });
-    if let Some(result) = cx.crack_result {
-        let color = if result.starts_with('✖') { cx.palette.bad } else { cx.palette.good };
-        ui.label(RichText::new(result).color(color));
+    if cx.known_secret_search {
+        ui.label(RichText::new("Trying the publicly known secrets…").small().color(cx.palette.muted));
+    }
+    if let Some((tone, result)) = cx.crack_result {
+        ui.label(RichText::new(result).color(cx.palette.tone(*tone)));
     }
     ui.separator();
 }

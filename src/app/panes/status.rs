@@ -3,6 +3,7 @@
 use egui::RichText;
 
 use crate::app::panes::Cx;
+use crate::present;
 
 #[derive(Default)]
 pub struct StatusBar {}
@@ -23,11 +24,14 @@ impl StatusBar {
                     ui.separator();
                     ui.label(RichText::new(inspection.alg.label()).small().monospace());
                     ui.separator();
-                    let (color, icon, word) = cx.palette.signature_status(inspection.signature.status);
-                    ui.label(RichText::new(format!("{icon} {word}")).small().color(color));
+                    let (color, label) = cx.palette.look(present::outcome(inspection.verdict.outcome));
+                    ui.label(RichText::new(label).small().strong().color(color));
                     ui.separator();
-                    let (color, icon, word) = cx.palette.time_status(&inspection.timeline.status);
-                    ui.label(RichText::new(format!("{icon} {word}")).small().color(color));
+                    let (color, label) = cx.palette.look(present::signature(inspection.signature.status));
+                    ui.label(RichText::new(format!("signature {label}")).small().color(color));
+                    ui.separator();
+                    let (color, label) = cx.palette.look(present::time(inspection.timeline.status));
+                    ui.label(RichText::new(format!("time {label}")).small().color(color));
                 }
                 None => {
                     ui.label(RichText::new("no token").small());

@@ -40,8 +40,8 @@ impl TimelinePane {
 
         ui.horizontal_wrapped(|ui| {
             ui.heading("Timeline");
-            let (color, icon, word) = palette.time_status(&timeline.status);
-            ui.label(RichText::new(format!("{icon} {word}")).strong().color(color));
+            let (color, label) = palette.look(crate::present::time(timeline.status));
+            ui.label(RichText::new(label).strong().color(color));
             ui.label(RichText::new(&timeline.phrase).color(color));
             if let Some(lifetime) = timeline.lifetime {
                 ui.label(RichText::new(format!("· lifetime {}", human_duration(lifetime))).color(palette.muted));
@@ -72,6 +72,9 @@ impl TimelinePane {
         if events.is_empty() {
             let text = match timeline.status {
                 TimeStatus::Invalid => "The time claims are not dates: see above.",
+                TimeStatus::NotApplicable => {
+                    "No claims to judge: there is no token, or its payload is not a JSON object."
+                }
                 _ => "This token has no time claims (iat, nbf, exp): it never expires.",
             };
             painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(14.0), palette.muted);

@@ -1,0 +1,325 @@
+//! The one verdict: the ordered checklist a careful server runs on a token, and the answer
+//! it would reach. Every shell shows this value and nothing of its own: the window title,
+//! the verdict line, the status bar, the CLI report, `--json`, the exit code and each
+//! `verify --batch` line. Computed once per inspection from what the core already found
+//! (the signature verdict, the timeline, the expectation checks); pure, like the rest.
+
+use crate::jose::alg::AlgHeader;
+use crate::jose::timeline::{TimeStatus, Timeline};
+use crate::jose::verify::{SignatureCause, SignatureStatus, SignatureVerdict};
+
+/// The steps, in the order a server runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepId {
+    /// The token can be read: structure, base64url, a JSON header.
+    Structure,
+    /// The algorithm is acceptable: not `none`, on the allow-list when one is set.
+    Algorithm,
+    /// The signature verifies with a key the user gave.
+    Signature,
+    /// `nbf`, `exp` (and `iat`) against now, with the leeway.
+    Time,
+    /// The expectations the user set: `iss`, `aud`, `sub`, `typ`.
+    Expectations,
+}
+
+impl StepId {
+    pub const ALL: [Self; 5] = [Self::Structure, Self::Algorithm, Self::Signature, Self::Time, Self::Expectations];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Structure => "structure",
+            Self::Algorithm => "algorithm",
+            Self::Signature => "signature",
+            Self::Time => "time",
+            Self::Expectations => "expectations",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepStatus {
+    Passed,
+    Failed,
+    /// Could not be checked, or there was nothing to check; the cause says which.
+    NotChecked,
+}
+
+impl StepStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Passed => "passed",
+            Self::Failed => "failed",
+            Self::NotChecked => "not-checked",
+        }
+    }
+}
+
+/// A claim or header member the user expected a value of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Expected {
+    Iss,
+    Aud,
+    Sub,
+    Typ,
+}
+
+impl Expected {
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "iss" => Some(Self::Iss),
+            "aud" => Some(Self::Aud),
+            "sub" => Some(Self::Sub),
+            "typ" => Some(Self::Typ),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Iss => "iss",
+            Self::Aud => "aud",
+            Self::Sub => "sub",
+            Self::Typ => "typ",
+        }
+    }
+}
+
+/// Why a step came out as it did: a fact, named by [`Cause::name`] in `--json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cause {
+    // Structure.
+    Readable,
+    NoToken,
+    Unreadable,
+    // Algorithm.
+    AlgAccepted,
+    AlgNone,
+    AlgMissing,
+    AlgUnsupported,
+    AlgNotAllowed,
+    /// JWE: nothing here can be checked without decrypting.
+    Encrypted,
+    Signature(SignatureCause),
+    Time(TimeStatus),
+    // Expectations.
+    ExpectationsMet,
+    NoExpectations,
+    ExpectationMismatch(Expected),
+}
+
+impl Cause {
+    /// Stable, kebab-case.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Readable => "readable",
+            Self::NoToken => "no-token",
+            Self::Unreadable => "unreadable",
+            Self::AlgAccepted => "alg-accepted",
+            Self::AlgNone => "alg-none",
+            Self::AlgMissing => "alg-missing",
+            Self::AlgUnsupported => "alg-unsupported",
+            Self::AlgNotAllowed => "alg-not-allowed",
+            Self::Encrypted => "encrypted",
+            Self::Signature(cause) => cause.name(),
+            Self::Time(status) => status.name(),
+            Self::ExpectationsMet => "expectations-met",
+            Self::NoExpectations => "no-expectations",
+            Self::ExpectationMismatch(Expected::Iss) => "iss-mismatch",
+            Self::ExpectationMismatch(Expected::Aud) => "aud-mismatch",
+            Self::ExpectationMismatch(Expected::Sub) => "sub-mismatch",
+            Self::ExpectationMismatch(Expected::Typ) => "typ-mismatch",
+        }
+    }
+}
+
+impl serde::Serialize for Cause {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// One step of the checklist.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Step {
+    #[serde(rename = "step")]
+    pub id: StepId,
+    pub status: StepStatus,
+    pub cause: Cause,
+    /// The particulars, for people: "expired 3 h 12 min ago", "aud is [\"billing-api\"], …".
+    pub detail: String,
+}
+
+/// What a server would do with the token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Accepted,
+    Rejected,
+    /// Nothing failed, but something that decides could not be checked (e.g. no key).
+    Undecided,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+            Self::Undecided => "undecided",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Verdict {
+    pub outcome: Outcome,
+    /// The first failed step (rejected), else the first undecided one (undecided).
+    pub first_failure: Option<StepId>,
+    /// Every step, in [`StepId::ALL`] order.
+    pub steps: Vec<Step>,
+    /// Findings of high severity: advice, not part of the checklist, but the overall line says so.
+    pub high_findings: usize,
+}
+
+/// What the verdict is judged from.
+pub struct Facts<'a> {
+    /// A token was found.
+    pub found: bool,
+    /// The first problem reading it, if any (no token, bad base64url, a header that is not JSON…).
+    pub input_error: Option<&'a str>,
+    pub encrypted: bool,
+    pub alg: &'a AlgHeader,
+    /// The allow-list check, when an allow-list is set: (allowed, message).
+    pub allow_list: Option<(bool, &'a str)>,
+    pub signature: &'a SignatureVerdict,
+    pub timeline: &'a Timeline,
+    /// The expectation checks (`iss`, `aud`, `sub`, `typ`): (name, passed, message).
+    pub expectations: Vec<(Expected, bool, &'a str)>,
+    pub high_findings: usize,
+}
+
+impl Verdict {
+    pub fn new(facts: &Facts<'_>) -> Self {
+        let steps = vec![structure(facts), algorithm(facts), signature(facts), time(facts), expectations(facts)];
+        let failed = steps.iter().find(|s| s.status == StepStatus::Failed);
+        // Only the steps that decide acceptance make it undecided: no claims to judge (a JWS
+        // whose payload is text) or no expectations set are not reasons to doubt a token.
+        let undecided = steps.iter().find(|s| {
+            s.status == StepStatus::NotChecked
+                && matches!(s.id, StepId::Structure | StepId::Algorithm | StepId::Signature)
+        });
+        let (outcome, first_failure) = match (failed, undecided) {
+            (Some(step), _) => (Outcome::Rejected, Some(step.id)),
+            (None, Some(step)) => (Outcome::Undecided, Some(step.id)),
+            (None, None) => (Outcome::Accepted, None),
+        };
+        Self { outcome, first_failure, steps, high_findings: facts.high_findings }
+    }
+
+    pub fn step(&self, id: StepId) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The step that decided a rejected or undecided outcome.
+    pub fn deciding_step(&self) -> Option<&Step> {
+        self.first_failure.and_then(|id| self.step(id))
+    }
+
+    pub fn accepted(&self) -> bool {
+        self.outcome == Outcome::Accepted
+    }
+}
+
+fn step(id: StepId, status: StepStatus, cause: Cause, detail: impl Into<String>) -> Step {
+    Step { id, status, cause, detail: detail.into() }
+}
+
+fn structure(facts: &Facts<'_>) -> Step {
+    let id = StepId::Structure;
+    match (facts.found, facts.input_error) {
+        (false, error) => step(id, StepStatus::Failed, Cause::NoToken, error.unwrap_or("no token found")),
+        (true, Some(error)) => step(id, StepStatus::Failed, Cause::Unreadable, error),
+        (true, None) if facts.encrypted => {
+            step(id, StepStatus::Passed, Cause::Readable, "an encrypted token (JWE) with a readable JSON header")
+        }
+        (true, None) => step(id, StepStatus::Passed, Cause::Readable, "base64url segments with a JSON header"),
+    }
+}
+
+fn algorithm(facts: &Facts<'_>) -> Step {
+    let id = StepId::Algorithm;
+    if !facts.found || facts.input_error.is_some() {
+        return step(id, StepStatus::NotChecked, Cause::Unreadable, "the token cannot be read");
+    }
+    if facts.encrypted {
+        return step(
+            id,
+            StepStatus::NotChecked,
+            Cause::Encrypted,
+            "the token is encrypted (JWE): its algorithms protect the content, not a signature",
+        );
+    }
+    if let Some((false, message)) = facts.allow_list {
+        return step(id, StepStatus::Failed, Cause::AlgNotAllowed, message);
+    }
+    match facts.alg {
+        AlgHeader::None(text) => {
+            step(id, StepStatus::Failed, Cause::AlgNone, format!("alg is {text:?}: the token is not signed"))
+        }
+        AlgHeader::Missing => step(id, StepStatus::Failed, Cause::AlgMissing, "the header has no alg"),
+        AlgHeader::NotAString(kind) => {
+            step(id, StepStatus::Failed, Cause::AlgMissing, format!("alg is {kind}, not a string"))
+        }
+        AlgHeader::Unsupported(text) => step(
+            id,
+            StepStatus::NotChecked,
+            Cause::AlgUnsupported,
+            format!("alg {text:?} is not an algorithm this tool implements"),
+        ),
+        AlgHeader::Known(alg) => match facts.allow_list {
+            Some((true, _)) => step(id, StepStatus::Passed, Cause::AlgAccepted, format!("{alg} is on the allow-list")),
+            _ => step(id, StepStatus::Passed, Cause::AlgAccepted, format!("{alg}, a signature algorithm")),
+        },
+    }
+}
+
+fn signature(facts: &Facts<'_>) -> Step {
+    let verdict = facts.signature;
+    let status = match verdict.status {
+        SignatureStatus::Valid => StepStatus::Passed,
+        SignatureStatus::Invalid | SignatureStatus::NotSigned => StepStatus::Failed,
+        SignatureStatus::Unverifiable => StepStatus::NotChecked,
+    };
+    step(StepId::Signature, status, Cause::Signature(verdict.cause), verdict.reason.clone())
+}
+
+fn time(facts: &Facts<'_>) -> Step {
+    let timeline = facts.timeline;
+    let status = match timeline.status {
+        TimeStatus::Valid | TimeStatus::NoExp => StepStatus::Passed,
+        TimeStatus::Expired | TimeStatus::NotYetValid | TimeStatus::IssuedInFuture | TimeStatus::Invalid => {
+            StepStatus::Failed
+        }
+        TimeStatus::NotApplicable => StepStatus::NotChecked,
+    };
+    let detail = if timeline.status == TimeStatus::NotApplicable && facts.found && !facts.encrypted {
+        "no claims to judge: the payload is not a JSON object".to_owned()
+    } else {
+        timeline.phrase.clone()
+    };
+    step(StepId::Time, status, Cause::Time(timeline.status.clone()), detail)
+}
+
+fn expectations(facts: &Facts<'_>) -> Step {
+    let id = StepId::Expectations;
+    if facts.expectations.is_empty() {
+        return step(id, StepStatus::NotChecked, Cause::NoExpectations, "no expected iss, aud, sub or typ was set");
+    }
+    if let Some((name, _, message)) = facts.expectations.iter().find(|(_, passed, _)| !passed) {
+        return step(id, StepStatus::Failed, Cause::ExpectationMismatch(*name), *message);
+    }
+    let names: Vec<&str> = facts.expectations.iter().map(|(name, _, _)| name.name()).collect();
+    step(id, StepStatus::Passed, Cause::ExpectationsMet, format!("{} as expected", names.join(", ")))
+}
