@@ -397,10 +397,11 @@ fn pem_problem(bytes: &[u8]) -> Option<String> {
             return Some(format!(
                 "line {number}: a malformed armour line (expected -----BEGIN …----- or -----END …-----)"
             ));
-        } else if open.is_some() && !line.contains(':') {
-            if let Some(bad) = line.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))) {
-                return Some(format!("line {number}: {bad:?} is not a base64 character"));
-            }
+        } else if open.is_some()
+            && !line.contains(':')
+            && let Some(bad) = line.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+        {
+            return Some(format!("line {number}: {bad:?} is not a base64 character"));
         }
     }
     open.map(|(start, label)| format!("line {start}: the {label} block is never closed by an END line"))

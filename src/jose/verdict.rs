@@ -309,7 +309,7 @@ fn time(facts: &Facts<'_>) -> Step {
     } else {
         timeline.phrase.clone()
     };
-    step(StepId::Time, status, Cause::Time(timeline.status.clone()), detail)
+    step(StepId::Time, status, Cause::Time(timeline.status), detail)
 }
 
 fn expectations(facts: &Facts<'_>) -> Step {
