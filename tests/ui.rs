@@ -346,6 +346,8 @@ fn a_huge_token_is_folded_until_show_all() {
     let token = hs256(&format!(r#"{{"sub":"big","data":"{filler}","exp":{}}}"#, NOW + 600));
     harness.state_mut().send(Command::SetInput(token.clone()));
     step(&mut harness);
+    // Inspected off the UI thread: the window says so and keeps drawing meanwhile.
+    wait_for_inspection(&mut harness);
     assert!(
         harness.query_by_role_and_label(egui::Role::MultilineTextInput, "Encoded token").is_none(),
         "the editor is folded away"
@@ -363,6 +365,45 @@ fn a_huge_token_is_folded_until_show_all() {
     editor(&harness).click();
     step(&mut harness);
     assert_eq!(harness.state().input(), token, "nothing was lost");
+}
+
+/// Runs frames until a background inspection (inputs over 256 KB) has arrived.
+fn wait_for_inspection(harness: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        if !harness.state().inspecting() {
+            step(harness);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the background inspection never arrived");
+}
+
+#[test]
+fn a_large_paste_is_inspected_off_the_ui_thread_and_the_newest_input_wins() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let big = hs256(&format!(r#"{{"sub":"big","data":"{}"}}"#, "y".repeat(2_000_000)));
+    harness.state_mut().send(Command::PasteToken(big));
+    // The frame that takes the paste starts the worker and draws at once: the result can
+    // only be taken at the start of a later frame.
+    harness.step();
+    assert!(harness.state().inspecting());
+    assert!(harness.query_by_label_contains("Inspecting 2.7 MB…").is_some(), "the window says it is working");
+    // A newer, small paste wins over the large one still being inspected.
+    let small = hs256(r#"{"sub":"small"}"#);
+    harness.state_mut().send(Command::PasteToken(small.clone()));
+    step(&mut harness);
+    wait_for_inspection(&mut harness);
+    let claims = harness
+        .state()
+        .inspection()
+        .token
+        .as_ref()
+        .and_then(|t| t.claims())
+        .map(|c| c.get_str("sub").map(str::to_owned));
+    assert_eq!(claims, Some(Some("small".to_owned())));
+    assert_eq!(harness.state().input(), small);
 }
 
 fn with_settings(settings: UiSettings) -> Harness<'static, App> {
@@ -423,6 +464,19 @@ fn the_status_bar_and_the_cli_use_the_same_words_for_every_status() {
         (hs256("{}"), Some(SECRET), SignatureStatus::Valid, TimeStatus::NoExp),
         (none, None, SignatureStatus::NotSigned, TimeStatus::NoExp),
         (text, None, SignatureStatus::Invalid, TimeStatus::NotApplicable),
+        (
+            hs256(&format!(r#"{{"nbf":{},"exp":{}}}"#, NOW + 600, NOW + 900)),
+            Some(SECRET),
+            SignatureStatus::Valid,
+            TimeStatus::NotYetValid,
+        ),
+        (
+            hs256(&format!(r#"{{"iat":{},"exp":{}}}"#, NOW + 600, NOW + 900)),
+            Some(SECRET),
+            SignatureStatus::Valid,
+            TimeStatus::IssuedInFuture,
+        ),
+        (hs256(r#"{"exp":"tomorrow"}"#), Some(SECRET), SignatureStatus::Valid, TimeStatus::Invalid),
     ];
     for (token, secret, signature, time) in cases {
         let mut harness = harness(egui::Theme::Dark, false);

@@ -67,6 +67,12 @@ pub struct App {
     known_searched: Vec<u64>,
     /// The inspection changed since the known-secret search was last considered.
     known_check_pending: bool,
+    /// Counts input changes: a background inspection of an older input is dropped.
+    generation: u64,
+    /// The inspection of a large input, running off the UI thread.
+    pending: Option<PendingInspection>,
+    /// The context of the last frame, so background work can wake the window.
+    ctx: Option<egui::Context>,
     /// The secret field's key, when it holds one.
     secret_key: Option<Key>,
     /// `keys` followed by the secret: what the inspection was made with.
@@ -100,6 +106,19 @@ pub struct App {
     /// The weak-secret search running in the background, if any.
     crack: Option<CrackJob>,
     crack_result: Option<(Tone, String)>,
+}
+
+/// Inputs longer than this are inspected off the UI thread: up to 16 MB takes up to half a
+/// second, and the window must keep repainting meanwhile (typing into smaller tokens stays
+/// on the UI thread, where it costs under a frame).
+pub const BACKGROUND_ABOVE: usize = 256 * 1024;
+
+/// An inspection of a large input on a worker thread; the newest input wins.
+struct PendingInspection {
+    generation: u64,
+    bytes: usize,
+    /// (generation, the inspection, the fingerprint of the text inspected).
+    result: std::sync::mpsc::Receiver<(u64, Inspection, u64)>,
 }
 
 /// The automatic known-secret search for an HMAC token no key of the user's checks: off the
@@ -157,6 +176,9 @@ impl App {
             known_search: None,
             known_searched: Vec::new(),
             known_check_pending: false,
+            generation: 0,
+            pending: None,
+            ctx: None,
             secret_key: None,
             all_keys: Vec::new(),
             settings,
@@ -523,6 +545,17 @@ impl App {
     fn reinspect(&mut self) {
         let now = self.now();
         self.all_keys = self.keys.iter().cloned().chain(self.secret_key.clone()).collect();
+        self.generation += 1;
+        self.inspected_second = self.clock.now().timestamp();
+        self.dirty = false;
+        if self.inputs.token.len() > BACKGROUND_ABOVE
+            && let Some(ctx) = self.ctx.clone()
+        {
+            self.inspect_in_background(ctx, now);
+            return;
+        }
+        // A small input replaces any large one still being inspected.
+        self.pending = None;
         self.inspection = Inspection::inspect(&Request {
             input: &self.inputs.token,
             selected: self.selected,
@@ -535,8 +568,56 @@ impl App {
         });
         self.inspected_fingerprint = crate::app::panes::fingerprint(&self.inputs.token);
         self.known_check_pending = true;
-        self.inspected_second = self.clock.now().timestamp();
-        self.dirty = false;
+    }
+
+    /// Inspects the current (large) input on a worker thread; the current inspection stays
+    /// on screen, marked as being replaced, until the result arrives.
+    fn inspect_in_background(&mut self, ctx: egui::Context, now: DateTime<Utc>) {
+        let generation = self.generation;
+        let input = self.inputs.token.clone();
+        let (keys, unusable, settings) =
+            (self.all_keys.clone(), self.unusable_keys.clone(), self.settings.inspection.clone());
+        let selected = self.selected;
+        let (sender, result) = std::sync::mpsc::channel();
+        let bytes = input.len();
+        let spawned = std::thread::Builder::new().name("inspection".to_owned()).spawn(move || {
+            let inspection = Inspection::inspect(&Request {
+                input: &input,
+                selected,
+                keys: &keys,
+                unusable_keys: &unusable,
+                settings: &settings,
+                now,
+                known_secrets: false,
+            });
+            let fingerprint = crate::app::panes::fingerprint(&input);
+            // The receiver is gone when a newer input won: nothing to deliver then.
+            let _ = sender.send((generation, inspection, fingerprint));
+            ctx.request_repaint();
+        });
+        match spawned {
+            Ok(_) => self.pending = Some(PendingInspection { generation, bytes, result }),
+            Err(error) => self.note = format!("✖ cannot start the inspection: {error}"),
+        }
+    }
+
+    /// Takes a finished background inspection, if it is of the newest input.
+    fn poll_pending(&mut self) {
+        let Some(pending) = &self.pending else { return };
+        let Ok((generation, inspection, fingerprint)) = pending.result.try_recv() else { return };
+        if generation == self.generation {
+            self.inspection = inspection;
+            self.inspected_fingerprint = fingerprint;
+            self.known_check_pending = true;
+        }
+        if pending.generation == generation {
+            self.pending = None;
+        }
+    }
+
+    /// Whether a large input is being inspected off the UI thread (tests wait on it).
+    pub fn inspecting(&self) -> bool {
+        self.pending.is_some()
     }
 
     /// Loads key material; returns whether any key was loaded. What could not be used is
@@ -791,6 +872,7 @@ impl App {
         self.commands.extend(self.dialogs.poll());
         self.poll_crack();
         self.poll_known_search();
+        self.poll_pending();
     }
 
     /// Applies theme and zoom when they changed; returns whether they did.
@@ -915,7 +997,9 @@ impl eframe::App for App {
         for command in std::mem::take(&mut self.commands) {
             self.apply_with_context(command, &ctx);
         }
-        let live = self.evaluate_at.is_none() && !self.inspection.timeline.claims.is_empty();
+        self.ctx = Some(ctx.clone());
+        // While a large input is inspected in the background, the clock's tick waits for it.
+        let live = self.evaluate_at.is_none() && !self.inspection.timeline.claims.is_empty() && self.pending.is_none();
         if self.dirty || (live && self.clock.now().timestamp() != self.inspected_second) {
             self.reinspect();
         }
@@ -955,6 +1039,7 @@ impl eframe::App for App {
             inspected_fingerprint,
             unusable_keys,
             known_search,
+            pending,
             ..
         } = self;
         let dialog_unavailable = dialogs.unavailable.clone();
@@ -965,6 +1050,7 @@ impl eframe::App for App {
             crack_result: crack_result.as_ref(),
             unusable_keys,
             known_secret_search: known_search.is_some(),
+            inspecting: pending.as_ref().map(|p| p.bytes),
             inspection,
             inputs,
             keys: all_keys,

@@ -116,6 +116,11 @@ impl EncodedPane {
             let fresh;
             let current = if crate::app::panes::fingerprint(text) == inspected {
                 inspection
+            } else if text.len() > crate::app::workbench::BACKGROUND_ABOVE {
+                // Too large to inspect inside a frame: uncoloured until the background
+                // inspection of this text arrives.
+                fresh = crate::inspection::Inspection::new("", &[], settings, now);
+                &fresh
             } else {
                 fresh = crate::inspection::Inspection::with_selection(
                     text,
@@ -141,7 +146,7 @@ impl EncodedPane {
         let long = cx.inputs.token.len() > FOLD_ABOVE;
         if long {
             ui.horizontal_wrapped(|ui| {
-                let size = format!("{:.1} MB", cx.inputs.token.len() as f64 / 1e6);
+                let size = crate::app::panes::size_text(cx.inputs.token.len());
                 if *show_all {
                     ui.label(egui::RichText::new(format!("All {size} shown.")).small().color(palette.muted));
                     if ui.small_button("Fold").on_hover_text("Hide the middle of long stretches again").clicked() {
@@ -165,7 +170,12 @@ impl EncodedPane {
         }
 
         let legend_height = 28.0;
-        if long && !*show_all {
+        if let (true, false, Some(bytes)) = (long, *show_all, cx.inspecting) {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Reading {}…", crate::app::panes::size_text(bytes)));
+            });
+        } else if long && !*show_all {
             egui::ScrollArea::vertical()
                 .id_salt("encoded-folded-scroll")
                 .max_height(ui.available_height() - legend_height)

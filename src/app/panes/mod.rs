@@ -42,8 +42,18 @@ pub struct Cx<'a> {
     pub unusable_keys: &'a [crate::jose::keys::UnusableKey],
     /// Whether the built-in list of known secrets is being searched for this token.
     pub known_secret_search: bool,
+    /// The size of the input being inspected off the UI thread, while it is; the
+    /// inspection shown is of the previous input until then.
+    pub inspecting: Option<usize>,
     /// [`fingerprint`] of the text the inspection was made from.
     pub inspected_fingerprint: u64,
+}
+
+/// "1.3 MB", "300 KB": a size for people.
+pub fn size_text(bytes: usize) -> String {
+    #[allow(clippy::cast_precision_loss, reason = "a size for people")]
+    let bytes = bytes as f64;
+    if bytes >= 1e6 { format!("{:.1} MB", bytes / 1e6) } else { format!("{:.0} KB", bytes / 1e3) }
 }
 
 /// A 64-bit fingerprint of a text (not cryptographic), to tell cheaply whether the editor's

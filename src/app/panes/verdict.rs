@@ -13,6 +13,17 @@ pub struct VerdictBar {}
 impl VerdictBar {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let Self {} = self;
+        if let Some(bytes) = cx.inspecting {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(
+                    RichText::new(format!("Inspecting {}…", crate::app::panes::size_text(bytes)))
+                        .size(22.0)
+                        .color(cx.palette.muted),
+                );
+            });
+            return;
+        }
         let verdict = &cx.inspection.verdict;
         let color = cx.palette.tone(present::outcome(verdict.outcome).tone);
         ui.add_space(2.0);
