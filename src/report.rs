@@ -72,7 +72,7 @@ pub fn to_json(inspection: &Inspection, keys: &[Key]) -> Value {
     });
     if let Some(object) = time.as_object_mut() {
         for claim in &timeline.claims {
-            object.insert(claim.name.clone(), time_claim(claim));
+            object.insert(claim.name.to_owned(), time_claim(claim));
         }
         if let Some((claim, reason)) = &timeline.invalid_claim {
             object.insert("invalid_claim".to_owned(), json!({ "claim": claim, "reason": reason }));

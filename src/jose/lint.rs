@@ -397,7 +397,7 @@ fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     }
     for claim in &t.claims {
         if let Err(error) = &claim.value {
-            out.add(FindingId::InvalidTimeClaim, format!("{}: {error}", claim.name), p(&claim.name));
+            out.add(FindingId::InvalidTimeClaim, format!("{}: {error}", claim.name), p(claim.name));
         }
         if claim.looks_like_millis {
             out.add(
@@ -408,7 +408,7 @@ fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
                     claim.raw,
                     claim.notes.last().cloned().unwrap_or_default()
                 ),
-                p(&claim.name),
+                p(claim.name),
             );
         }
     }

@@ -12,7 +12,8 @@ pub const TIME_CLAIMS: [&str; 4] = ["iat", "nbf", "exp", "auth_time"];
 /// A NumericDate claim read from the payload.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimeClaim {
-    pub name: String,
+    /// One of [`TIME_CLAIMS`] (static: `verify --batch` reads claims at crypto speed).
+    pub name: &'static str,
     /// The JSON text of the value, exactly as in the payload.
     pub raw: String,
     pub value: Result<DateTime<Utc>, TimeError>,
@@ -35,7 +36,7 @@ pub enum TimeError {
 
 impl TimeClaim {
     /// Reads a NumericDate from a JSON node. Never panics, whatever the value.
-    pub fn read(name: &str, node: &Node, raw: &str) -> Self {
+    pub fn read(name: &'static str, node: &Node, raw: &str) -> Self {
         let mut notes = Vec::new();
         let mut looks_like_millis = false;
         let value = match &node.value {
@@ -69,7 +70,7 @@ impl TimeClaim {
             }
             other => Err(TimeError::WrongType { found: other.type_name(), hint: String::new() }),
         };
-        Self { name: name.to_owned(), raw: raw.to_owned(), value, notes, looks_like_millis }
+        Self { name, raw: raw.to_owned(), value, notes, looks_like_millis }
     }
 
     pub fn date(&self) -> Option<DateTime<Utc>> {
@@ -145,7 +146,7 @@ impl TimeStatus {
 /// A dated claim on the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
-    pub claim: String,
+    pub claim: &'static str,
     pub at: DateTime<Utc>,
 }
 
@@ -186,7 +187,7 @@ impl Timeline {
             })
             .collect();
         let mut events: Vec<Event> =
-            claims.iter().filter_map(|c| Some(Event { claim: c.name.clone(), at: c.date()? })).collect();
+            claims.iter().filter_map(|c| Some(Event { claim: c.name, at: c.date()? })).collect();
         events.sort_by_key(|e| e.at);
 
         let find = |name: &str| claims.iter().find(|c| c.name == name);
@@ -199,7 +200,7 @@ impl Timeline {
         let invalid_claim = ["exp", "nbf", "iat"]
             .iter()
             .filter_map(|name| find(name))
-            .find_map(|c| c.value.as_ref().err().map(|e| (c.name.clone(), e.to_string())));
+            .find_map(|c| c.value.as_ref().err().map(|e| (c.name.to_owned(), e.to_string())));
         let slack = TimeDelta::seconds(leeway);
 
         let iat = find("iat").and_then(TimeClaim::date);

@@ -10,6 +10,7 @@
 //! re-derives the HMAC pads) on every call, which costs more than the check itself for
 //! HMAC and a tenth of an RSA verification. A test holds both to the same answers.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use aws_lc_rs::{hmac, signature as sig};
@@ -129,7 +130,7 @@ pub struct Attempt {
     pub label: String,
     pub result: AttemptResult,
     /// The result for people, with its particulars ("does not fit: …").
-    pub outcome: String,
+    pub outcome: Cow<'static, str>,
 }
 
 /// The layered verdict on a token's signature.
@@ -269,15 +270,17 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
     for &index in &candidates {
         let Some(key) = keys.get(index) else { continue };
         let label = key.label();
-        let attempt = |result, outcome: String| Attempt { key: index, label: label.clone(), result, outcome };
+        let attempt =
+            |result, outcome: Cow<'static, str>, label: String| Attempt { key: index, label, result, outcome };
         if let Err(misfit) = key.fit(alg) {
             first_misfit.get_or_insert_with(|| misfit.to_string());
-            attempts.push(attempt(AttemptResult::DoesNotFit, format!("does not fit: {misfit}")));
+            attempts.push(attempt(AttemptResult::DoesNotFit, format!("does not fit: {misfit}").into(), label));
             continue;
         }
         match check(alg, key, signed) {
             Checked::Match => {
-                attempts.push(attempt(AttemptResult::Verified, "verified".to_owned()));
+                // Built before the label moves into the attempt: `verify --batch` runs this
+                // per line, where every allocation shows.
                 let (cause, reason) = match (&key.origin, &key.secret_text) {
                     (Origin::KnownSecret, Some((text, _))) => (
                         SignatureCause::KnownSecret,
@@ -285,16 +288,17 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
                     ),
                     _ => (SignatureCause::Verified, format!("signature verified with {label}")),
                 };
+                attempts.push(attempt(AttemptResult::Verified, Cow::Borrowed("verified"), label));
                 let mut verdict = SignatureVerdict::new(SignatureStatus::Valid, cause, reason);
                 verdict.key = Some(index);
                 verdict.attempts = attempts;
                 verdict.hints.extend(selection_note);
                 return verdict;
             }
-            Checked::Mismatch(why) => attempts.push(attempt(AttemptResult::Mismatch, why)),
+            Checked::Mismatch(why) => attempts.push(attempt(AttemptResult::Mismatch, why, label)),
             Checked::Unusable(why) => {
-                first_unusable.get_or_insert_with(|| why.clone());
-                attempts.push(attempt(AttemptResult::Unusable, format!("could not be used: {why}")));
+                attempts.push(attempt(AttemptResult::Unusable, format!("could not be used: {why}").into(), label));
+                first_unusable.get_or_insert(why);
             }
         }
     }
@@ -538,7 +542,7 @@ impl std::fmt::Debug for Prepared {
 enum Checked {
     Match,
     /// Checked, and wrong: why, for people.
-    Mismatch(String),
+    Mismatch(Cow<'static, str>),
     /// Not checked: the key cannot be used for this algorithm.
     Unusable(String),
 }
@@ -552,16 +556,19 @@ fn check(alg: Algorithm, key: &Key, signed: &Signed<'_>) -> Checked {
     if let KeyMaterial::Rsa { n, .. } = &key.material {
         let modulus = n.iter().skip_while(|b| **b == 0).count();
         if signed.signature.len() != modulus {
-            return Checked::Mismatch(format!(
-                "signature does not match: it is {} bytes, but this key's signatures are {modulus} bytes",
-                signed.signature.len()
-            ));
+            return Checked::Mismatch(
+                format!(
+                    "signature does not match: it is {} bytes, but this key's signatures are {modulus} bytes",
+                    signed.signature.len()
+                )
+                .into(),
+            );
         }
     }
     if ready.verify(signed.signing_input, signed.signature) {
         Checked::Match
     } else {
-        Checked::Mismatch("signature does not match".to_owned())
+        Checked::Mismatch(Cow::Borrowed("signature does not match"))
     }
 }
 

@@ -68,7 +68,7 @@ impl TimelinePane {
         let visuals = ui.visuals();
         painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
 
-        let events: Vec<(&str, DateTime<Utc>)> = timeline.events.iter().map(|e| (e.claim.as_str(), e.at)).collect();
+        let events: Vec<(&str, DateTime<Utc>)> = timeline.events.iter().map(|e| (e.claim, e.at)).collect();
         if events.is_empty() {
             let text = match timeline.status {
                 TimeStatus::Invalid => "The time claims are not dates: see above.",
