@@ -1,6 +1,10 @@
 //! Byte scanning for megabyte inputs: how long a run of bytes that pass a test is, checked
 //! 32 bytes at a time without branching inside a block (the compiler turns that into vector
-//! compares), then byte by byte in the block that ends the run.
+//! compares), then byte by byte in the block that ends the run; and cursors that answer
+//! questions about positions that only move forward (how many bytes before it pass a test,
+//! where the next one is), examining each byte once however many positions are asked about.
+//! The cursors add the bytes they examine to a work count, so that extraction can be held to
+//! linear time by a test rather than a stopwatch.
 
 /// The length of the run at the start of `bytes` whose every byte passes `test`.
 #[inline]
@@ -17,6 +21,88 @@ pub fn run_len(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
     len + rest.iter().position(|&b| !test(b)).unwrap_or(rest.len())
 }
 
+/// How many of `bytes` pass `test` (no early exit, so it vectorises).
+fn count(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
+    bytes.iter().fold(0, |n, &b| n + usize::from(test(b)))
+}
+
+/// How many bytes before a position pass a test, for positions that never move back.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tally {
+    at: usize,
+    count: usize,
+}
+
+impl Tally {
+    /// The number of bytes in `bytes[..to]` (clamped to the slice) that pass `test`, which
+    /// must be the same test at every call.
+    pub fn upto(&mut self, bytes: &[u8], to: usize, test: impl Fn(u8) -> bool, work: &mut usize) -> usize {
+        let to = to.min(bytes.len());
+        if to < self.at {
+            // A step back: correct answers matter more than speed, so count again.
+            *self = Self::default();
+        }
+        let seen = bytes.get(self.at..to).unwrap_or_default();
+        *work += seen.len();
+        self.count += count(seen, test);
+        self.at = to;
+        self.count
+    }
+}
+
+/// Where the first byte at or after a position that passes a test is, for positions that
+/// never move back.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Next {
+    /// The last answer: from `.0` on, the first passing byte is at `.1`.
+    last: Option<(usize, usize)>,
+}
+
+impl Next {
+    /// The first position at or after `from` whose byte passes `test` (the same test at every
+    /// call), or `bytes.len()` when there is none.
+    pub fn from(&mut self, bytes: &[u8], from: usize, test: impl Fn(u8) -> bool, work: &mut usize) -> usize {
+        if let Some((start, found)) = self.last
+            && (start..=found).contains(&from)
+        {
+            return found;
+        }
+        let rest = bytes.get(from..).unwrap_or_default();
+        let skipped = run_len(rest, |b| !test(b));
+        *work += skipped + 1;
+        let found = from.min(bytes.len()) + skipped;
+        self.last = Some((from, found));
+        found
+    }
+}
+
+/// Where the last character before a position that passes a test ends, for positions that
+/// never move back.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Last {
+    scanned: usize,
+    after: Option<usize>,
+}
+
+impl Last {
+    /// The offset just after the last character of `text[..at]` that passes `test` (the same
+    /// test at every call), if any. `at` must be a character boundary; when it is not, the
+    /// answer for the last boundary asked about is given.
+    pub fn before(&mut self, text: &str, at: usize, test: impl Fn(char) -> bool, work: &mut usize) -> Option<usize> {
+        if at < self.scanned {
+            *self = Self::default();
+        }
+        if let Some(seen) = text.get(self.scanned..at) {
+            *work += seen.len();
+            if let Some((i, c)) = seen.char_indices().rfind(|&(_, c)| test(c)) {
+                self.after = Some(self.scanned + i + c.len_utf8());
+            }
+            self.scanned = at;
+        }
+        self.after
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +116,31 @@ mod tests {
             text.extend_from_slice(b"x77");
             assert_eq!(run_len(&text, digit), len, "stops at the first failing byte after {len}");
         }
+    }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::*;
+
+    #[test]
+    fn cursors_answer_like_a_fresh_search_and_examine_each_byte_about_once() {
+        let text = "a.b..c. d\u{e9}.e f";
+        let bytes = text.as_bytes();
+        let dot = |b: u8| b == b'.';
+        let (mut tally, mut next, mut last, mut work) = (Tally::default(), Next::default(), Last::default(), 0);
+        for at in (0..=bytes.len()).filter(|&at| text.is_char_boundary(at)) {
+            let expected_count = bytes.get(..at).unwrap_or_default().iter().filter(|&&b| dot(b)).count();
+            assert_eq!(tally.upto(bytes, at, dot, &mut work), expected_count, "count before {at}");
+            let expected_next = bytes.iter().skip(at).position(|&b| dot(b)).map_or(bytes.len(), |i| at + i);
+            assert_eq!(next.from(bytes, at, dot, &mut work), expected_next, "next from {at}");
+            let expected_last = text.get(..at).unwrap_or_default().rfind(' ').map(|i| i + 1);
+            assert_eq!(last.before(text, at, |c| c == ' ', &mut work), expected_last, "last before {at}");
+        }
+        assert!(work <= 4 * bytes.len(), "{work} bytes examined for {}", bytes.len());
+        // Stepping back is answered correctly too (it only costs more).
+        assert_eq!(tally.upto(bytes, 2, dot, &mut work), 1);
+        assert_eq!(next.from(bytes, 0, dot, &mut work), 1);
+        assert_eq!(last.before(text, 9, |c| c == ' ', &mut work), Some(8));
     }
 }
