@@ -3,10 +3,11 @@
 
 use super::{Candidate, has_jwt_shape};
 use crate::jose::json::Span;
-use crate::jose::scan::{Next, Tally, run_len};
+use crate::jose::scan::{Next, Window, count, run_len};
 
 fn is_b64url(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+    // `|`, not `||`: no branches, so the search for token starts vectorises.
+    b.is_ascii_alphanumeric() | (b == b'-') | (b == b'_')
 }
 
 // Characters a leniently-encoded token may contain ('+', '/' and '=' from standard base64).
@@ -90,15 +91,15 @@ pub(super) struct Scanner<'a> {
     /// The last run of token characters measured: a start inside it ends where it ends.
     run: Span,
     wrapped: Option<Wrapped>,
-    dots_to_start: Tally,
-    dots_to_stop: Tally,
+    /// The dots from a token's start to the line that may or may not continue it.
+    dots: Window,
     /// The end of the last token asked about, and the dots that end it.
     trailing: Option<(usize, usize)>,
     next_dot: Next,
     next_pad: Next,
     after_pad: Next,
-    data_to_start: Tally,
-    data_to_dot: Tally,
+    /// The characters that carry bits in a token's first segment.
+    header_data: Window,
 }
 
 impl<'a> Scanner<'a> {
@@ -109,34 +110,54 @@ impl<'a> Scanner<'a> {
             work: 0,
             run: Span { start: 0, end: 0 },
             wrapped: None,
-            dots_to_start: Tally::default(),
-            dots_to_stop: Tally::default(),
+            dots: Window::default(),
             trailing: None,
             next_dot: Next::default(),
             next_pad: Next::default(),
             after_pad: Next::default(),
-            data_to_start: Tally::default(),
-            data_to_dot: Tally::default(),
+            header_data: Window::default(),
         }
     }
 
     /// The next place at or after `from` where a token can start: "ey" or "ew" (a JSON
     /// object's base64url starts '{"', '{ ', '{\n' or '{\r') not inside a base64url word.
     pub(super) fn next_anchor(&mut self, from: usize) -> Option<usize> {
-        let mut pos = from;
-        loop {
-            let e = pos + run_len(self.bytes.get(pos..)?, |b| b != b'e');
-            self.work += e - pos + 1;
-            if e + 1 >= self.bytes.len() {
-                return None;
-            }
-            if matches!(self.bytes.get(e + 1), Some(b'y' | b'w'))
-                && (e == 0 || self.bytes.get(e - 1).is_some_and(|b| !is_b64url(*b)))
-            {
-                return Some(e);
-            }
-            pos = e + 1;
+        let bytes = self.bytes;
+        if from == 0 && matches!(bytes, [b'e', b'y' | b'w', ..]) {
+            return Some(0);
         }
+        // Each place needs the byte before it and the byte after it.
+        let places = |start: usize, end: usize| {
+            let (before, at, after) =
+                (bytes.get(start - 1..end - 1), bytes.get(start..end), bytes.get(start + 1..end + 1));
+            let is_anchor = |b: u8, e: u8, a: u8| (e == b'e') & ((a == b'y') | (a == b'w')) & !is_b64url(b);
+            let triples = before.zip(at).zip(after).into_iter().flat_map(|((b, e), a)| b.iter().zip(e).zip(a));
+            triples.map(move |((&b, &e), &a)| is_anchor(b, e, a))
+        };
+        // Places from 1 on (0 was just checked) that have a byte after them.
+        let last = bytes.len().checked_sub(1)?;
+        let mut pos = from.max(1);
+        if pos >= last {
+            return None;
+        }
+        // The next few places one at a time, where starts are dense (`ey+ey+…`); then 64 at a
+        // time without branching inside a block, so that sparse starts cost little per byte.
+        let near = (pos + 8).min(last);
+        if let Some(i) = places(pos, near).position(|anchor| anchor) {
+            self.work += i + 1;
+            return Some(pos + i);
+        }
+        self.work += near - pos;
+        pos = near;
+        while pos < last {
+            let end = (pos + 64).min(last);
+            self.work += end - pos;
+            if places(pos, end).fold(false, |any, anchor| any | anchor) {
+                return places(pos, end).position(|anchor| anchor).map(|i| pos + i);
+            }
+            pos = end;
+        }
+        None
     }
 
     /// Where the run of token characters that `from` is in ends.
@@ -153,7 +174,7 @@ impl<'a> Scanner<'a> {
     fn dots_in(&mut self, span: Span) -> usize {
         let text = self.bytes.get(span.start..span.end).unwrap_or_default();
         self.work += text.len();
-        text.iter().fold(0, |n, &b| n + usize::from(b == b'.'))
+        count(text, |b| b == b'.')
     }
 
     /// The line starting at `start`: its indentation skipped, its first run measured.
@@ -223,10 +244,7 @@ impl<'a> Scanner<'a> {
         let bytes = self.bytes;
         let work = &mut self.work;
         let dot = |b: u8| b == b'.';
-        let dots_before_stop = self
-            .dots_to_stop
-            .upto(bytes, before_stop, dot, work)
-            .saturating_sub(self.dots_to_start.upto(bytes, start, dot, work));
+        let dots_before_stop = self.dots.count(bytes, start, before_stop, dot, work);
         let (end, dots) = match stop {
             Some(line) if line.continues(dots_before_stop) => (line.run.end, dots_before_stop + line.dots),
             _ => (before_stop, dots_before_stop),
@@ -243,12 +261,7 @@ impl<'a> Scanner<'a> {
         if pad < first_dot && self.after_pad.from(bytes, pad, |b| b != b'=' && !is_wrap_space(b), work) < first_dot {
             return false;
         }
-        let data = self.data_to_dot.upto(bytes, first_dot, is_data_char, work).saturating_sub(self.data_to_start.upto(
-            bytes,
-            start,
-            is_data_char,
-            work,
-        ));
+        let data = self.header_data.count(bytes, start, first_dot, is_data_char, work);
         data % 4 != 1
     }
 

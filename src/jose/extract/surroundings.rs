@@ -73,7 +73,7 @@ impl<'a> Surroundings<'a> {
     /// Labels the place a token was found from the text just before it on its line.
     pub(super) fn context_before(&mut self, start: usize) -> Option<String> {
         let input = self.input;
-        let line_start = self.line_start.before(input, start, |c| c == '\n', &mut self.work).unwrap_or(0);
+        let line_start = self.line_start.before_char(input, start, '\n', &mut self.work).unwrap_or(0);
         let before = input.get(line_start..start)?;
         match self.line_kind(line_start) {
             LineKind::Authorization => return Some("Authorization header".to_owned()),
@@ -95,7 +95,7 @@ impl<'a> Surroundings<'a> {
         if let Some(rest) = trimmed.strip_suffix('"') {
             let rest = rest.trim_end().strip_suffix(':')?.trim_end().strip_suffix('"')?;
             let name_end = line_start + rest.len();
-            let name_start = self.quote.before(input, name_end, |c| c == '"', &mut self.work);
+            let name_start = self.quote.before_char(input, name_end, '"', &mut self.work);
             return Some(format!("JSON member {}", input.get(name_start.unwrap_or(0).max(line_start)..name_end)?));
         }
         // name=<token> (query strings, form bodies, log fields)
