@@ -90,10 +90,7 @@ pub fn extract_counting(input: &str) -> (Vec<Candidate>, usize) {
         pos = anchor + 1;
     }
     let mut surroundings = Surroundings::new(input);
-    for candidate in &mut candidates {
-        candidate.context = surroundings.context_before(candidate.span.start);
-        surroundings.describe(candidate);
-    }
+    surroundings.describe_all(&mut candidates);
     let mut work = scanner.work + surroundings.work;
     if candidates.is_empty()
         && let Some(candidate) = fallback(input)
@@ -120,8 +117,9 @@ fn has_jwt_shape(token: &str) -> bool {
 /// is usually one word, and this runs over all of it.
 fn has_whitespace(text: &str) -> bool {
     // U+0009 to U+000D and the space are the ASCII characters `char::is_whitespace` accepts.
-    let ascii = text.bytes().fold(false, |any, b| any | matches!(b, b'\t'..=b'\r' | b' '));
-    ascii || (!text.is_ascii() && text.contains(char::is_whitespace))
+    let not_space = |b: u8| (b.wrapping_sub(b'\t') > b'\r' - b'\t') & (b != b' ');
+    crate::jose::scan::run_len(text.as_bytes(), not_space) < text.len()
+        || (!text.is_ascii() && text.contains(char::is_whitespace))
 }
 
 /// The whole input as one token-to-be, when it is one word after the usual prefixes, so
@@ -258,6 +256,13 @@ mod tests {
         assert_eq!(c.stripped, ["the prefix \"Bearer\""]);
         assert!(extract("hello world").is_empty());
         assert!(extract("").is_empty());
+    }
+
+    #[test]
+    fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+        for text in ["a b", "a\tb", "a\u{b}b", "a\rb", "a\u{a0}b", "a\u{3000}b", "ab", "\u{e9}b", "a\u{8}b", ""] {
+            assert_eq!(has_whitespace(text), text.contains(char::is_whitespace), "{text:?}");
+        }
     }
 
     #[test]

@@ -30,7 +30,6 @@ pub(super) struct Surroundings<'a> {
     /// The line the last token was on, and what its start says.
     line: Option<(usize, LineKind)>,
     chars: Tally,
-    total_chars: Option<usize>,
 }
 
 impl<'a> Surroundings<'a> {
@@ -45,7 +44,6 @@ impl<'a> Surroundings<'a> {
             name_break: Last::default(),
             line: None,
             chars: Tally::default(),
-            total_chars: None,
         }
     }
 
@@ -71,7 +69,7 @@ impl<'a> Surroundings<'a> {
     }
 
     /// Labels the place a token was found from the text just before it on its line.
-    pub(super) fn context_before(&mut self, start: usize) -> Option<String> {
+    fn context_before(&mut self, start: usize) -> Option<String> {
         let input = self.input;
         let line_start = self.line_start.before_char(input, start, '\n', &mut self.work).unwrap_or(0);
         let before = input.get(line_start..start)?;
@@ -117,8 +115,32 @@ impl<'a> Surroundings<'a> {
         self.chars.upto(self.input.as_bytes(), at, is_char_start, &mut self.work)
     }
 
-    /// Says what surrounds the token in the input, when anything does.
-    pub(super) fn describe(&mut self, candidate: &mut Candidate) {
+    /// Labels every token (in order) and says what surrounds it.
+    pub(super) fn describe_all(&mut self, candidates: &mut [Candidate]) {
+        // The count of characters after a token needs the input's total, which is counted
+        // on from the last token's end when all are done, instead of in a pass of its own.
+        let mut after = Vec::new();
+        for (i, candidate) in candidates.iter_mut().enumerate() {
+            candidate.context = self.context_before(candidate.span.start);
+            if let Some(before_end) = self.describe(candidate) {
+                after.push((i, before_end));
+            }
+        }
+        if after.is_empty() {
+            return;
+        }
+        let total = self.chars_before(self.input.len());
+        for (i, before_end) in after {
+            if let Some(candidate) = candidates.get_mut(i) {
+                let chars = total.saturating_sub(before_end);
+                candidate.stripped.push(format!("{chars} characters of text after the token"));
+            }
+        }
+    }
+
+    /// Says what surrounds the token in the input, when anything does. When the text after it
+    /// is to be counted, returns the number of characters before its end instead.
+    fn describe(&mut self, candidate: &mut Candidate) -> Option<usize> {
         let input = self.input;
         let Span { start, end } = candidate.span;
         let (blank_before, blank_after) = (start <= self.content.start, end >= self.content.end);
@@ -126,7 +148,7 @@ impl<'a> Surroundings<'a> {
             if start > 0 || end < input.len() {
                 candidate.stripped.insert(0, "whitespace around the token".to_owned());
             }
-            return;
+            return None;
         }
         let prefix = input.get(self.content.start.min(start)..start).unwrap_or_default();
         if !prefix.is_empty() && prefix.len() <= 40 && !prefix.contains('\n') {
@@ -138,16 +160,9 @@ impl<'a> Surroundings<'a> {
         let suffix = input.get(end..self.content.end.max(end)).unwrap_or_default();
         if !suffix.is_empty() && suffix.len() <= 40 && !suffix.contains('\n') {
             candidate.stripped.push(format!("the text {suffix:?} after the token"));
-        } else if !blank_after {
-            let total = match self.total_chars {
-                Some(total) => total,
-                None => {
-                    self.work += input.len();
-                    *self.total_chars.insert(input.chars().count())
-                }
-            };
-            let chars = total.saturating_sub(self.chars_before(end));
-            candidate.stripped.push(format!("{chars} characters of text after the token"));
+            None
+        } else {
+            (!blank_after).then(|| self.chars_before(end))
         }
     }
 }
