@@ -541,13 +541,14 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
     let start = std::time::Instant::now();
     let verify = |number: usize, line: &str, out: &mut Vec<u8>| verifier.verify_line(number, line, out);
-    let tally = match batch_stream::run(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), threads, &verify) {
-        Ok(tally) => tally,
+    let totals = match batch_stream::run(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), threads, &verify)
+    {
+        Ok(totals) => totals,
         // A closed pipe ends the batch quietly.
         Err(batch_stream::Stop::ReaderGone) => return Ok(ExitCode::from(1)),
         Err(batch_stream::Stop::Failed(message)) => return Err(message),
     };
-    let batch_stream::Tally { lines: total, failed, counts } = tally;
+    let batch_stream::Totals { lines: total, failed, counts } = totals;
     let seconds = start.elapsed().as_secs_f64();
     let summary: Vec<String> = counts.iter().map(|((kind, status), n)| format!("{kind} {status}: {n}")).collect();
     #[allow(clippy::cast_precision_loss, reason = "a rate for people")]

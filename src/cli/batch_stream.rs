@@ -109,7 +109,7 @@ pub enum Stop {
 
 /// What a batch has written so far.
 #[derive(Debug, Default)]
-pub struct Tally {
+pub struct Totals {
     /// Lines written.
     pub lines: usize,
     /// Lines written whose checks did not all pass.
@@ -118,7 +118,7 @@ pub struct Tally {
     pub counts: std::collections::BTreeMap<(&'static str, &'static str), usize>,
 }
 
-impl Tally {
+impl Totals {
     /// Writes shares' JSON lines in order, counting the lines of each once it is written.
     fn write(&mut self, out: &mut impl Write, shares: Vec<Share>) -> Result<(), Stop> {
         for Share { text, verdicts } in shares {
@@ -148,11 +148,11 @@ impl Tally {
 
 /// Verifies every line of `input` with `verify(line number, text, out)` (which appends one
 /// JSON object) on `threads` threads, and writes the JSON lines to `out` in input order.
-pub fn run<V>(input: &mut impl BufRead, out: &mut impl Write, threads: usize, verify: &V) -> Result<Tally, Stop>
+pub fn run<V>(input: &mut impl BufRead, out: &mut impl Write, threads: usize, verify: &V) -> Result<Totals, Stop>
 where
     V: Fn(usize, &str, &mut Vec<u8>) -> LineVerdict + Sync,
 {
-    let mut tally = Tally::default();
+    let mut totals = Totals::default();
     let (mut chunk, mut read_error) = read_chunk(input);
     let mut pending: Vec<Share> = Vec::new();
     let mut panicked = None;
@@ -170,7 +170,7 @@ where
                     (from..from + lines.len(), scope.spawn(move || verify_share(verify, from, lines)))
                 })
                 .collect();
-            let written = tally.write(out, std::mem::take(&mut pending));
+            let written = totals.write(out, std::mem::take(&mut pending));
             let next = if read_error.is_none() { read_chunk(input) } else { (Vec::new(), None) };
             let shares: Vec<_> = handles
                 .into_iter()
@@ -199,11 +199,11 @@ where
         chunk = next_chunk;
         read_error = read_error.or(next_error);
     }
-    tally.write(out, pending)?;
-    out.flush().map_err(|error| tally.stopped_by(&error))?;
+    totals.write(out, pending)?;
+    out.flush().map_err(|error| totals.stopped_by(&error))?;
     match panicked.or(read_error) {
-        Some(message) => Err(Stop::Failed(format!("{message}; {}", tally.written()))),
-        None => Ok(tally),
+        Some(message) => Err(Stop::Failed(format!("{message}; {}", totals.written()))),
+        None => Ok(totals),
     }
 }
 
@@ -229,8 +229,8 @@ mod tests {
     fn every_line_is_answered_in_order_whatever_its_bytes_and_line_ending() {
         let input = b"first\r\n\ncaf\xe9\r\nlast without a line break";
         let mut out = Vec::new();
-        let tally = run(&mut &input[..], &mut out, 3, &echo).expect("runs");
-        assert_eq!(tally.lines, 4);
+        let totals = run(&mut &input[..], &mut out, 3, &echo).expect("runs");
+        assert_eq!(totals.lines, 4);
         let out = String::from_utf8(out).expect("UTF-8");
         assert_eq!(
             out.lines().collect::<Vec<_>>(),
@@ -264,8 +264,8 @@ mod tests {
     fn chunks_are_numbered_on_from_the_one_before() {
         let count = CHUNK * 2 + 5;
         let mut out = Vec::new();
-        let tally = run(&mut &numbered_lines(count)[..], &mut out, 2, &echo).expect("runs");
-        assert_eq!(tally.lines, count);
+        let totals = run(&mut &numbered_lines(count)[..], &mut out, 2, &echo).expect("runs");
+        assert_eq!(totals.lines, count);
         let out = String::from_utf8(out).expect("UTF-8");
         for (n, line) in (1..).zip(out.lines()) {
             assert!(line.starts_with(&format!("{{\"line\":{n},")), "{line}");
