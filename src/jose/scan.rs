@@ -11,8 +11,14 @@
 #[inline]
 pub fn run_len(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
     const BLOCK: usize = 32;
-    let mut len = 0;
-    for block in bytes.chunks_exact(BLOCK) {
+    // Most runs are short (a word, a line of a wrapped token): their first bytes one at a
+    // time cost less than a whole block's test.
+    let head = bytes.get(..16).unwrap_or(bytes);
+    if let Some(len) = head.iter().position(|&b| !test(b)) {
+        return len;
+    }
+    let mut len = head.len();
+    for block in bytes.get(len..).unwrap_or_default().chunks_exact(BLOCK) {
         if !block.iter().fold(true, |all, &b| all & test(b)) {
             break;
         }
@@ -27,7 +33,11 @@ pub fn count(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
     // Counted in a `u8` per block of 255 bytes, which cannot overflow: the compiler then keeps
     // 16 counts per vector register instead of the 2 that `usize` counts allow.
     let block_count = |block: &[u8]| block.iter().fold(0_u8, |n, &b| n.wrapping_add(u8::from(test(b))));
-    bytes.chunks(255).map(|block| usize::from(block_count(block))).sum()
+    match bytes.len() {
+        // A few bytes (the step of a window) are not worth setting up blocks for.
+        0..=255 => usize::from(block_count(bytes)),
+        _ => bytes.chunks(255).map(|block| usize::from(block_count(block))).sum(),
+    }
 }
 
 /// How many bytes before a position pass a test, for positions that never move back.
