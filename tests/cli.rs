@@ -282,6 +282,12 @@ fn inspect_reads_bytes_that_are_not_utf8_lossily_and_says_so() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert_eq!(json(&output)["alg"], "HS256");
+    let file = std::env::temp_dir().join(format!("jwt-inspector-latin1-{}.txt", std::process::id()));
+    std::fs::write(&file, &latin1).expect("temporary file");
+    let from_file = run(&["inspect", &format!("@{}", file.display()), "--json"], None);
+    std::fs::remove_file(&file).expect("removed");
+    assert!(String::from_utf8_lossy(&from_file.stderr).contains("(first invalid byte at offset 8)"));
+    assert_eq!(json(&from_file)["alg"], "HS256");
     let clean = run_bytes(&["inspect", "-", "--json"], Some(&input));
     assert!(!String::from_utf8_lossy(&clean.stderr).contains("not UTF-8"));
 }
