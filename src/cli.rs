@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::batch::{BatchVerifier, LineVerdict};
+mod batch_stream;
+
+use crate::batch::BatchVerifier;
 use crate::inspection::{Expectations, Inspection, Request, Settings};
 use crate::jose::keys::{self, Key, SecretEncoding, UnusableKey};
 use crate::jose::timeline::relative;
@@ -325,23 +327,30 @@ fn startup(args: &GuiArgs) -> Result<Startup, String> {
     })
 }
 
+/// The text to inspect: given inline, `-` or nothing for standard input, `@FILE` for a file.
+/// Bytes that are not UTF-8 are read lossily, with a note saying so.
 fn read_input(token: Option<&str>) -> Result<String, String> {
-    match token {
+    let bytes = match token {
         Some("-") | None => {
             if token.is_none() && std::io::stdin().is_terminal() {
                 return Err("give a token (or any text holding one), `-` to read standard input, or @FILE".to_owned());
             }
             let mut bytes = Vec::new();
             std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
+            bytes
         }
         Some(text) => match text.strip_prefix('@') {
-            Some(path) => std::fs::read(path)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .map_err(|e| format!("cannot read token file {path}: {e}")),
-            None => Ok(text.to_owned()),
+            Some(path) => std::fs::read(path).map_err(|e| format!("cannot read token file {path}: {e}"))?,
+            None => return Ok(text.to_owned()),
         },
+    };
+    let (text, invalid_at) = batch_stream::lossy_text(bytes);
+    if let Some(offset) = invalid_at {
+        eprintln!(
+            "jwt-inspector: note: the input is not UTF-8 (first invalid byte at offset {offset}); it was read with U+FFFD replacements"
+        );
     }
+    Ok(text)
 }
 
 fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
@@ -549,68 +558,22 @@ fn crack(args: &CrackArgs) -> Result<ExitCode, String> {
 }
 
 fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
-    use std::io::BufRead as _;
     let keys = load_keys(&args.keys)?.keys;
     let (now, leeway) = args.time.resolve()?;
     let settings = &Settings { leeway, ..Settings::default() };
     let verifier = &BatchVerifier::new(&keys, settings, now);
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
-    // Lines are read and verified a chunk at a time: memory stays the same whatever the input's
-    // length. While the workers verify one chunk, this thread writes the previous chunk's
-    // results and reads the next one, so reading and writing do not leave a core idle.
-    const CHUNK: usize = 8_192;
     let start = std::time::Instant::now();
-    let mut tally = Tally::default();
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    let mut read_chunk = move || -> Result<Vec<String>, String> {
-        lines.by_ref().take(CHUNK).collect::<Result<_, _>>().map_err(|e| format!("cannot read standard input: {e}"))
+    let verify = |number: usize, line: &str, out: &mut Vec<u8>| verifier.verify_line(number, line, out);
+    let totals = match batch_stream::run(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), threads, &verify)
+    {
+        Ok(totals) => totals,
+        // A closed pipe ends the batch quietly.
+        Err(batch_stream::Stop::ReaderGone) => return Ok(ExitCode::from(1)),
+        Err(batch_stream::Stop::Failed(message)) => return Err(message),
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut pending: Vec<(Vec<u8>, Vec<LineVerdict>)> = Vec::new();
-    let mut chunk = read_chunk()?;
-    let mut first = 1;
-    while !chunk.is_empty() {
-        let per_thread = chunk.len().div_ceil(threads);
-        let (results, written, next) = std::thread::scope(|scope| {
-            // Each worker writes its share of JSON lines into one buffer, in order.
-            let handles: Vec<_> = chunk
-                .chunks(per_thread)
-                .enumerate()
-                .map(|(part, lines)| {
-                    scope.spawn(move || {
-                        let mut text = Vec::new();
-                        let verdicts = lines
-                            .iter()
-                            .enumerate()
-                            .map(|(i, line)| {
-                                let verdict = verifier.verify_line(first + part * per_thread + i, line, &mut text);
-                                text.push(b'\n');
-                                verdict
-                            })
-                            .collect();
-                        (text, verdicts)
-                    })
-                })
-                .collect();
-            let written = tally.write(&mut out, std::mem::take(&mut pending));
-            let next = read_chunk();
-            let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap_or_default()).collect();
-            (results, written, next)
-        });
-        if !written? {
-            return Ok(ExitCode::from(1));
-        }
-        first += chunk.len();
-        pending = results;
-        chunk = next?;
-    }
-    if !tally.write(&mut out, pending)? {
-        return Ok(ExitCode::from(1));
-    }
-    let Tally { total, failed, counts } = tally;
-    let _ = out.flush();
+    let batch_stream::Totals { lines: total, failed, counts } = totals;
     let seconds = start.elapsed().as_secs_f64();
     let summary: Vec<String> = counts.iter().map(|((kind, status), n)| format!("{kind} {status}: {n}")).collect();
     #[allow(clippy::cast_precision_loss, reason = "a rate for people")]
@@ -621,40 +584,6 @@ fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
         summary.join(", ")
     );
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// What `verify --batch` has written so far.
-#[derive(Default)]
-struct Tally {
-    total: usize,
-    failed: usize,
-    /// Keyed by (kind, status name): a handful of entries, counted without allocating.
-    counts: std::collections::BTreeMap<(&'static str, &'static str), usize>,
-}
-
-impl Tally {
-    /// Writes a chunk's JSON lines and counts its verdicts; `Ok(false)` when the reader has
-    /// gone (a closed pipe ends the batch quietly).
-    fn write(
-        &mut self,
-        out: &mut impl std::io::Write,
-        results: Vec<(Vec<u8>, Vec<LineVerdict>)>,
-    ) -> Result<bool, String> {
-        for (text, verdicts) in results {
-            for verdict in verdicts {
-                self.total += 1;
-                self.failed += usize::from(!verdict.passed);
-                *self.counts.entry(("signature", verdict.signature)).or_default() += 1;
-                *self.counts.entry(("time", verdict.time)).or_default() += 1;
-            }
-            match out.write_all(&text) {
-                Ok(()) => {}
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
-                Err(error) => return Err(format!("cannot write: {error}")),
-            }
-        }
-        Ok(true)
-    }
 }
 
 /// From the verdict: 0 accepted, 1 rejected or undecided.

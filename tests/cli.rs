@@ -21,6 +21,12 @@ fn vector(name: &str) -> String {
 }
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    run_bytes(args, stdin.map(str::as_bytes))
+}
+
+/// Runs the binary with `stdin` written from another thread, so that a big input cannot
+/// deadlock against output the test has not read yet.
+fn run_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
@@ -28,11 +34,13 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    if let Some(text) = stdin {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("wait")
+    let mut pipe = child.stdin.take().expect("stdin");
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || pipe.write_all(stdin.unwrap_or_default()));
+        let output = child.wait_with_output().expect("wait");
+        writer.join().expect("writer").expect("write");
+        output
+    })
 }
 
 fn json(output: &Output) -> serde_json::Value {
@@ -230,4 +238,114 @@ fn verify_batch_writes_one_json_line_per_input_line_in_order() {
         run(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP], Some(&all_valid)).status.code(),
         Some(0)
     );
+}
+
+/// The JSON lines of a batch's output.
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("the output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
+}
+
+#[test]
+fn verify_batch_answers_every_line_of_a_log_with_a_latin1_line() {
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let token = vector("rfc7515_a1_hs256");
+    let mut input = Vec::new();
+    for n in 1..=7 {
+        if n == 4 {
+            input.extend_from_slice(b"2011-03-22 user=caf\xe9 signed in\n");
+        } else {
+            input.extend_from_slice(format!("2011-03-22 user=bob token={token}\n").as_bytes());
+        }
+    }
+    let output = run_bytes(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP], Some(&input));
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 7);
+    for (n, line) in (1..).zip(&lines) {
+        assert_eq!(line["line"], n);
+        if n == 4 {
+            assert_eq!(line["error"], "no token on this line");
+            assert_eq!(line["input_utf8"], false);
+            assert_eq!(line["utf8_error_offset"], 19);
+        } else {
+            assert_eq!(line["signature"], "valid");
+            assert!(line.get("input_utf8").is_none(), "{line}");
+        }
+    }
+    assert!(String::from_utf8_lossy(&output.stderr).contains("7 tokens, 6 passed, 1 failed"));
+}
+
+#[test]
+fn verify_batch_answers_ten_thousand_lines_of_junk_blanks_crlf_and_a_2mb_line_in_order() {
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let token = vector("rfc7515_a1_hs256");
+    let mut input = Vec::new();
+    let mut expected_tokens = 0;
+    for n in 1..=10_000 {
+        match n % 8 {
+            _ if n == 5_001 => input.extend(b"AbC+/".iter().cycle().take(2 << 20)),
+            0 | 4 => {
+                input.extend_from_slice(format!("Authorization: Bearer {token}").as_bytes());
+                expected_tokens += 1;
+            }
+            2 | 6 => {
+                input.extend_from_slice(token.as_bytes());
+                expected_tokens += 1;
+            }
+            1 => input.extend_from_slice(b"\xff\xfe junk \xc3( bytes"),
+            3 => {}
+            _ => input.extend_from_slice(b"an ordinary log line"),
+        }
+        input.extend_from_slice(if n % 3 == 0 { b"\r\n" } else { b"\n" });
+    }
+    let output = run_bytes(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP, "--threads", "2"], Some(&input));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 10_000, "one line out per line in");
+    for (n, line) in (1..).zip(&lines) {
+        assert_eq!(line["line"], n, "in order");
+        let has_token = n % 2 == 0;
+        assert_eq!(line["signature"] == "valid", has_token, "{line}");
+        assert_eq!(line.get("input_utf8").is_some(), n % 8 == 1 && n != 5_001, "{line}");
+    }
+    assert_eq!(expected_tokens, 5_000);
+    // The totals on stderr are the sums of the lines on stdout.
+    let mut counts = std::collections::BTreeMap::new();
+    for line in &lines {
+        for kind in ["signature", "time", "verdict"] {
+            *counts.entry(format!("{kind} {}", line[kind].as_str().expect("status"))).or_insert(0) += 1;
+        }
+    }
+    let counts: Vec<String> = counts.iter().map(|(status, n)| format!("{status}: {n}")).collect();
+    let totals = format!("10000 tokens, 5000 passed, 5000 failed ({}) in ", counts.join(", "));
+    assert!(stderr.contains(&totals), "{stderr} lacks {totals}");
+}
+
+#[test]
+fn inspect_reads_bytes_that_are_not_utf8_lossily_and_says_so() {
+    let input = format!("Authorization: Bearer {}\n", vector("rfc7515_a1_hs256")).into_bytes();
+    let mut latin1 = b"user=caf\xe9 ".to_vec();
+    latin1.extend_from_slice(&input);
+    let output = run_bytes(&["inspect", "-", "--json"], Some(&latin1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(
+            "jwt-inspector: note: the input is not UTF-8 (first invalid byte at offset 8); it was read with U+FFFD replacements"
+        ),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(json(&output)["alg"], "HS256");
+    let file = std::env::temp_dir().join(format!("jwt-inspector-latin1-{}.txt", std::process::id()));
+    std::fs::write(&file, &latin1).expect("temporary file");
+    let from_file = run(&["inspect", &format!("@{}", file.display()), "--json"], None);
+    std::fs::remove_file(&file).expect("removed");
+    assert!(String::from_utf8_lossy(&from_file.stderr).contains("(first invalid byte at offset 8)"));
+    assert_eq!(json(&from_file)["alg"], "HS256");
+    let clean = run_bytes(&["inspect", "-", "--json"], Some(&input));
+    assert!(!String::from_utf8_lossy(&clean.stderr).contains("not UTF-8"));
 }

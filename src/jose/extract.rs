@@ -4,7 +4,12 @@
 //! lines. Every candidate keeps its byte range in the original text and says what was
 //! stripped, so the user can see exactly what is being inspected.
 
+mod scanner;
+mod surroundings;
+
 use crate::jose::json::Span;
+use scanner::Scanner;
+use surroundings::Surroundings;
 
 /// One token found in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,142 +62,50 @@ impl Candidate {
     }
 }
 
-fn is_b64url(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
-}
-
-// Characters a leniently-encoded token may contain ('+', '/' and '=' from standard base64).
-fn is_token_char(b: u8) -> bool {
-    // `|`, not `||`: no branches, so scanning runs vectorise.
-    b.is_ascii_lowercase()
-        | b.is_ascii_uppercase()
-        | b.is_ascii_digit()
-        | (b == b'-')
-        | (b == b'_')
-        | (b == b'.')
-        | (b == b'+')
-        | (b == b'/')
-        | (b == b'=')
-}
-
-/// Where the run of token characters starting at `from` ends (a tight loop: a token can be
-/// megabytes long).
-fn token_run_end(bytes: &[u8], from: usize) -> usize {
-    from + crate::jose::scan::run_len(bytes.get(from..).unwrap_or_default(), is_token_char)
-}
-
 /// Finds every token in `input`, in order of appearance. When nothing shaped like a JWT is
 /// present but the input is one word (after the usual prefixes), that word is returned as a
 /// candidate that is not `well_formed`, so the parser can say precisely what is wrong with it.
 pub fn extract(input: &str) -> Vec<Candidate> {
-    let bytes = input.as_bytes();
+    extract_counting(input).0
+}
+
+/// [`extract`], and the number of bytes it examined on the way: a bounded multiple of the
+/// input's length whatever the input (the tests hold it to that, so that a change which makes
+/// extraction quadratic again fails `cargo test` instead of freezing the app on a big paste).
+pub fn extract_counting(input: &str) -> (Vec<Candidate>, usize) {
+    let mut scanner = Scanner::new(input);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut pos = 0;
-    while pos + 1 < bytes.len() {
-        // A JSON object's base64url always starts "ey" ('{"' or '{ ') or "ew" ('{\n', '{\r').
-        let anchor = bytes.get(pos) == Some(&b'e')
-            && matches!(bytes.get(pos + 1), Some(b'y' | b'w'))
-            && (pos == 0 || bytes.get(pos - 1).is_some_and(|b| !is_b64url(*b)));
-        if !anchor {
-            pos += 1;
-            continue;
-        }
-        match scan_candidate(input, pos) {
-            Some(candidate) if candidate.well_formed => {
+    while let Some(anchor) = scanner.next_anchor(pos) {
+        // Building a candidate costs its length, so only those that will have a JWT's shape
+        // are built: they never overlap, which keeps the total linear.
+        if scanner.has_jwt_shape_at(anchor) {
+            let candidate = scanner.candidate_at(anchor);
+            if candidate.well_formed {
                 pos = candidate.span.end;
                 candidates.push(candidate);
+                continue;
             }
-            _ => pos += 1,
         }
+        pos = anchor + 1;
     }
-    for candidate in &mut candidates {
-        candidate.context = context_before(input, candidate.span.start);
-        describe_surroundings(input, candidate);
-    }
+    let mut surroundings = Surroundings::new(input);
+    surroundings.describe_all(&mut candidates);
+    let mut work = scanner.work + surroundings.work;
     if candidates.is_empty()
         && let Some(candidate) = fallback(input)
     {
+        // Trimming the input, looking for whitespace in it and decoding its first segment.
+        work += 3 * input.len();
         candidates.push(candidate);
     }
-    candidates
-}
-
-/// Reads a token starting at `start`, joining wrapped lines, and checks its shape.
-fn scan_candidate(input: &str, start: usize) -> Option<Candidate> {
-    let bytes = input.as_bytes();
-    let mut pieces = Vec::new();
-    let mut piece_start = start;
-    let mut pos = start;
-    let mut line_breaks = 0;
-    let mut indentation = 0;
-    loop {
-        pos = token_run_end(bytes, pos);
-        pieces.push(Span { start: piece_start, end: pos });
-        // Hard-wrapped: the run reaches the end of its line and the next line continues it.
-        let mut next = pos;
-        if bytes.get(next) == Some(&b'\r') {
-            next += 1;
-        }
-        if bytes.get(next) != Some(&b'\n') {
-            break;
-        }
-        next += 1;
-        let indent_start = next;
-        while matches!(bytes.get(next), Some(b' ' | b'\t')) {
-            next += 1;
-        }
-        let run_end = token_run_end(bytes, next);
-        let next_run = input.get(next..run_end).unwrap_or_default();
-        let line_ends_after_run = matches!(bytes.get(run_end), None | Some(b'\r' | b'\n'));
-        let so_far: usize =
-            pieces.iter().map(|p| input.get(p.start..p.end).map_or(0, |s| s.matches('.').count())).sum();
-        let fresh_token = next_run.starts_with("ey") && next_run.matches('.').count() >= 2;
-        if next_run.is_empty() || fresh_token || !(line_ends_after_run || so_far < 2) {
-            break;
-        }
-        line_breaks += 1;
-        indentation += next - indent_start;
-        piece_start = next;
-        pos = run_end;
-    }
-    let mut token: String = pieces.iter().filter_map(|p| input.get(p.start..p.end)).collect();
-    // A sentence-ending dot (or a doubled one) is not part of the token.
-    let mut dropped_dots = 0;
-    while token.ends_with("..") || (token.ends_with('.') && token.matches('.').count() == 3) {
-        token.pop();
-        dropped_dots += 1;
-        if let Some(last) = pieces.last_mut() {
-            last.end -= 1;
-        }
-    }
-    let mut repaired = Vec::new();
-    if dropped_dots > 0 {
-        repaired.push(format!("{dropped_dots} extra '.' after the last segment was dropped"));
-    }
-    let well_formed = has_jwt_shape(&token);
-    let span = Span { start, end: pieces.last().map_or(start, |p| p.end) };
-    let mut stripped = Vec::new();
-    if line_breaks > 0 {
-        let mut what = format!("joined {} lines of a wrapped token (removed {line_breaks} line break", line_breaks + 1);
-        if line_breaks > 1 {
-            what.push('s');
-        }
-        if input.get(span.start..span.end).is_some_and(|s| s.contains('\r')) {
-            what.push_str(" (CRLF)");
-        }
-        if indentation > 0 {
-            what.push_str(&format!(" and {indentation} characters of indentation"));
-        }
-        what.push(')');
-        stripped.push(what);
-    }
-    stripped.extend(repaired.iter().cloned());
-    Some(Candidate { token, span, pieces, context: None, stripped, well_formed, repaired })
+    (candidates, work)
 }
 
 /// 3 or 5 segments, and the first decodes to something that starts like a JSON object.
 fn has_jwt_shape(token: &str) -> bool {
-    let segments = token.split('.').count();
+    // Counted rather than split: a megabyte of dots is a million segments.
+    let segments = crate::jose::scan::count(token.as_bytes(), |b| b == b'.') + 1;
     if segments != 3 && segments != 5 {
         return false;
     }
@@ -201,60 +114,13 @@ fn has_jwt_shape(token: &str) -> bool {
         .is_ok_and(|d| d.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
-/// Labels the place a token was found from the text just before it on its line.
-fn context_before(input: &str, start: usize) -> Option<String> {
-    let line_start = input.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
-    let before = input.get(line_start..start)?;
-    let lower = before.to_ascii_lowercase();
-    let trimmed = lower.trim_end();
-    if lower.trim_start().starts_with("authorization:") {
-        return Some("Authorization header".to_owned());
-    }
-    if lower.trim_start().starts_with("cookie:") || lower.trim_start().starts_with("set-cookie:") {
-        let name = before.trim_end().strip_suffix('=')?.rsplit([' ', ';', ':']).next()?.trim();
-        return Some(format!("cookie {name}"));
-    }
-    if trimmed.ends_with("bearer") {
-        return Some("Bearer".to_owned());
-    }
-    // "name": "<token>"
-    if let Some(rest) = before.trim_end().strip_suffix('"') {
-        let rest = rest.trim_end().strip_suffix(':')?.trim_end().strip_suffix('"')?;
-        let name = rest.rsplit('"').next()?;
-        return Some(format!("JSON member {name}"));
-    }
-    // name=<token> (query strings, form bodies, log fields)
-    if let Some(rest) = before.strip_suffix('=') {
-        let name = rest.rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).next()?;
-        if !name.is_empty() {
-            return Some(format!("{name}="));
-        }
-    }
-    None
-}
-
-/// Says what surrounds the token in the input, when anything does.
-fn describe_surroundings(input: &str, candidate: &mut Candidate) {
-    let before = input.get(..candidate.span.start).unwrap_or_default();
-    let after = input.get(candidate.span.end..).unwrap_or_default();
-    if before.trim().is_empty() && after.trim().is_empty() {
-        if !before.is_empty() || !after.is_empty() {
-            candidate.stripped.insert(0, "whitespace around the token".to_owned());
-        }
-        return;
-    }
-    let prefix = before.trim_start();
-    if !prefix.is_empty() && prefix.len() <= 40 && !prefix.contains('\n') {
-        candidate.stripped.insert(0, format!("the text {prefix:?} before the token"));
-    } else if !before.trim().is_empty() {
-        candidate.stripped.insert(0, format!("{} characters of text before the token", before.chars().count()));
-    }
-    let suffix = after.trim_end();
-    if !suffix.is_empty() && suffix.len() <= 40 && !suffix.contains('\n') {
-        candidate.stripped.push(format!("the text {suffix:?} after the token"));
-    } else if !after.trim().is_empty() {
-        candidate.stripped.push(format!("{} characters of text after the token", after.chars().count()));
-    }
+/// `text.contains(char::is_whitespace)`, bytewise when the text is ASCII: a pasted megabyte
+/// is usually one word, and this runs over all of it.
+fn has_whitespace(text: &str) -> bool {
+    // U+0009 to U+000D and the space are the ASCII characters `char::is_whitespace` accepts.
+    let not_space = |b: u8| (b.wrapping_sub(b'\t') > b'\r' - b'\t') & (b != b' ');
+    crate::jose::scan::run_len(text.as_bytes(), not_space) < text.len()
+        || (!text.is_ascii() && text.contains(char::is_whitespace))
 }
 
 /// The whole input as one token-to-be, when it is one word after the usual prefixes, so
@@ -285,7 +151,7 @@ fn fallback(input: &str) -> Option<Candidate> {
             stripped.push("surrounding quotes".to_owned());
         }
     }
-    if rest.is_empty() || rest.contains(char::is_whitespace) {
+    if rest.is_empty() || has_whitespace(rest) {
         return None;
     }
     if start > 0 || input.trim_end().len() < input.len() {
@@ -307,7 +173,7 @@ fn fallback(input: &str) -> Option<Candidate> {
 mod tests {
     use super::*;
 
-    const T: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlMTI";
+    pub(super) const T: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlMTI";
 
     fn only(input: &str) -> Candidate {
         let mut found = extract(input);
@@ -391,5 +257,77 @@ mod tests {
         assert_eq!(c.stripped, ["the prefix \"Bearer\""]);
         assert!(extract("hello world").is_empty());
         assert!(extract("").is_empty());
+    }
+
+    #[test]
+    fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+        for text in ["a b", "a\tb", "a\u{b}b", "a\rb", "a\u{a0}b", "a\u{3000}b", "ab", "\u{e9}b", "a\u{8}b", ""] {
+            assert_eq!(has_whitespace(text), text.contains(char::is_whitespace), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dots_dropped_from_a_wrapped_token_take_the_lines_they_emptied_with_them() {
+        // The last line is only a dot; with the one ending the line before, both go.
+        let input = format!("{T}.\n.\n");
+        let c = only(&input);
+        assert_eq!(c.token, T);
+        assert_eq!(c.pieces, [Span { start: 0, end: T.len() }]);
+        assert_eq!(c.span, Span { start: 0, end: T.len() });
+        assert_eq!(c.input_offset(T.len() - 1), T.len() - 1);
+        assert_eq!(c.repaired, ["2 extra '.' after the last segment was dropped"]);
+    }
+
+    /// A fixed xorshift sequence, for big inputs without a dependency.
+    fn random_text(len: usize, alphabet: &[u8], line: Option<usize>) -> String {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut text = String::with_capacity(len);
+        while text.len() < len {
+            if line.is_some_and(|line| text.len() % (line + 1) == line) {
+                text.push('\n');
+                continue;
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let i = usize::try_from(state % alphabet.len() as u64).expect("small");
+            text.push(char::from(alphabet[i]));
+        }
+        text
+    }
+
+    #[test]
+    fn extraction_examines_a_bounded_number_of_bytes_per_input_byte() {
+        const LEN: usize = 1 << 18;
+        let standard = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let printable: Vec<u8> = (b' '..=b'~').collect();
+        let repeat = |unit: &str| unit.repeat(LEN / unit.len());
+        let inputs = [
+            ("standard base64 in 76-column lines", random_text(LEN, standard, Some(76))),
+            ("random printable text", random_text(LEN, &printable, None)),
+            ("\"ey\" after '+' and line breaks", random_text(LEN, b"ey+/\n", None)),
+            ("eyJ repeated", repeat("eyJ")),
+            ("ey+ repeated", repeat("ey+")),
+            ("ey+ repeated, ending in a misplaced pad", repeat("ey+") + "=A.b.c"),
+            ("ey+ lines", repeat("ey+ey+ey+\n")),
+            ("ey. repeated", repeat("ey.")),
+            ("ey. lines", repeat("ey.\n")),
+            ("dots everywhere", repeat(".")),
+            ("a start, then lines of dots", format!("ey\n{}", repeat(".\n"))),
+            ("starts, then lines of dots", format!("{}{}", repeat("ey\n"), repeat(".\n"))),
+            ("tokens on one line", repeat(&format!("{T} "))),
+            ("tokens in one cookie", format!("Cookie: {}", repeat(&format!("a={T}&")))),
+            ("tokens as JSON members", repeat(&format!("\"a\": \"{T}\", "))),
+            ("tokens as fields", repeat(&format!("token={T} "))),
+            ("one token per line", repeat(&format!("{T}\n"))),
+            ("a wrapped token repeated", repeat(&format!("{}\n  {}\n", &T[..30], &T[30..]))),
+            ("tokens after a blank page", format!("{}{}", " ".repeat(LEN), repeat(&format!("{T} x ")))),
+        ];
+        for (what, input) in inputs {
+            let (_, work) = extract_counting(&input);
+            // About 13 bytes per input byte when every line holds a token (each is measured,
+            // built, copied and labelled); a quadratic path at this size makes it thousands.
+            assert!(work <= 16 * input.len(), "{what}: {work} bytes examined for {}", input.len());
+        }
     }
 }

@@ -163,6 +163,11 @@ pub fn parse(text: &str) -> Result<Token, TokenError> {
     if text.is_empty() {
         return Err(TokenError::Empty);
     }
+    // Counted before the spans are collected: a megabyte of dots is a million segments.
+    let found = crate::jose::scan::count(text.as_bytes(), |b| b == b'.') + 1;
+    if found != 3 && found != 5 {
+        return Err(TokenError::SegmentCount { found });
+    }
     let mut spans = Vec::new();
     let mut start = 0;
     for (index, _) in text.match_indices('.') {
