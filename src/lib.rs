@@ -16,5 +16,6 @@ pub mod inspection;
 pub mod jose;
 pub mod present;
 pub mod report;
+pub mod startup;
 
 pub use inspection::{Inspection, Settings};

@@ -17,12 +17,12 @@ use crate::app::panes::timeline::{self, TimelinePane};
 use crate::app::panes::verdict::VerdictBar;
 use crate::app::settings::{Inputs, PRESENTER_SCALE, STORAGE_KEY, UiSettings};
 use crate::app::theme;
-use crate::cli::Startup;
 use crate::demo;
 use crate::inspection::{EncodedRange, Inspection, Request};
 use crate::jose::keys::{self, Key, Origin, UnusableKey};
 use crate::jose::token::Content;
 use crate::present::Tone;
+use crate::startup::Startup;
 
 /// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
 #[derive(Clone, Copy, Debug)]

@@ -1,0 +1,195 @@
+//! The human report: the verdict and its checklist first, in the order a server runs it,
+//! then the token, the signature, the time, checks, findings and errors; coloured on a
+//! terminal with the tones of the shared presentation.
+
+use crate::inspection::Inspection;
+use crate::jose::timeline::relative;
+use crate::jose::token::Content;
+use crate::present::{self, Tone};
+
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+    fn tone(&self, tone: Tone, text: &str) -> String {
+        self.paint(tone_code(tone), text)
+    }
+}
+
+/// The terminal's colour for a tone (the GUI's palette has its own).
+fn tone_code(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "32",
+        Tone::Bad => "31",
+        Tone::Warn => "33",
+        Tone::Info => "36",
+        Tone::Muted => "2",
+    }
+}
+
+// jwt.io's convention: header red-pink, payload purple, signature cyan-blue.
+const SEGMENT_COLORS: [&str; 5] = ["38;5;204", "38;5;135", "38;5;39", "38;5;208", "38;5;114"];
+
+/// The human report (what `inspect` prints without `--json`): the verdict and its checklist
+/// in the order a server runs it, then the details.
+pub fn human(inspection: &Inspection, style: &Style) -> String {
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    let verdict = &inspection.verdict;
+    line(style.bold(&style.tone(present::outcome(verdict.outcome).tone, &present::headline(verdict))));
+    for (look, text) in present::checklist(verdict) {
+        line(format!("  {}", style.tone(look.tone, &text)));
+    }
+    line(String::new());
+    if let Some(candidate) = inspection.candidate() {
+        let mut found = format!("Token {} of {}", inspection.selected.unwrap_or(0) + 1, inspection.candidates.len());
+        if let Some(context) = &candidate.context {
+            found.push_str(&format!(", found in {context}"));
+        }
+        line(style.bold(&found));
+        for stripped in &candidate.stripped {
+            line(style.dim(&format!("  stripped: {stripped}")));
+        }
+    }
+    if let Some(token) = &inspection.token {
+        let painted: Vec<String> = token
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                style.paint(
+                    SEGMENT_COLORS.get(i).unwrap_or(&"0"),
+                    token.text.get(s.span.start..s.span.end).unwrap_or_default(),
+                )
+            })
+            .collect();
+        line(format!("  {}", painted.join(&style.dim("."))));
+        line(String::new());
+        line(style.paint(SEGMENT_COLORS[0], &style.bold("Header")));
+        line(indent(&content_text(token.header.as_ref())));
+        if token.kind == crate::jose::token::TokenKind::Jwe {
+            line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
+            line("  encrypted (JWE): the claims cannot be read without the decryption key".to_owned());
+            for segment in token.segments.iter().skip(1) {
+                let len = segment.decoded.as_ref().map_or(0, Vec::len);
+                line(format!("  {}: {len} bytes", segment.role.label()));
+            }
+        } else {
+            line(style.paint(
+                SEGMENT_COLORS[1],
+                &style.bold(&format!(
+                    "Payload ({})",
+                    token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe)
+                )),
+            ));
+            line(indent(&content_text(token.payload.as_ref())));
+        }
+    }
+    line(String::new());
+
+    let sig = &inspection.signature;
+    let look = present::signature(sig.status);
+    let bytes =
+        inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
+    line(format!(
+        "{} {}",
+        style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())),
+        style.tone(look.tone, &format!("{} — {}", look.label(), sig.reason))
+    ));
+    for hint in &sig.hints {
+        line(format!("  hint: {hint}"));
+    }
+    if sig.attempts.len() > 1 {
+        for attempt in &sig.attempts {
+            line(style.dim(&format!("  tried {}: {}", attempt.label, attempt.outcome)));
+        }
+    }
+
+    let time = &inspection.timeline;
+    let look = present::time(time.status);
+    let leeway = if time.leeway > 0 { format!(", leeway {} s", time.leeway) } else { String::new() };
+    line(format!(
+        "{} {}",
+        style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))),
+        style.tone(look.tone, &format!("{} — {}", look.label(), time.phrase))
+    ));
+    for claim in &time.claims {
+        let text = match &claim.value {
+            Ok(date) => format!("{} ({})", date.format("%Y-%m-%d %H:%M:%S UTC"), relative(*date, time.now)),
+            Err(error) => error.to_string(),
+        };
+        line(format!("  {:<9} {:<14} {text}", claim.name, claim.raw));
+        for note in &claim.notes {
+            line(style.dim(&format!("  {:<9} {:<14} note: {note}", "", "")));
+        }
+    }
+
+    if !inspection.checks.is_empty() {
+        line(style.bold("Checks:"));
+        for check in &inspection.checks {
+            let mark = if check.passed { style.paint("32", "✔") } else { style.paint("31", "✖") };
+            line(format!("  {mark} {}", check.message));
+        }
+    }
+    if !inspection.findings.is_empty() {
+        line(style.bold("Findings:"));
+        for finding in &inspection.findings {
+            let look = present::severity(finding.severity);
+            line(format!(
+                "  {} {}: {} {}",
+                style.tone(look.tone, &format!("[{}]", look.word)),
+                finding.id,
+                finding.message,
+                style.dim(&format!("({})", finding.reference))
+            ));
+        }
+    }
+    if !inspection.unusable_keys.is_empty() {
+        line(style.bold("Unusable keys:"));
+        for key in &inspection.unusable_keys {
+            line(format!("  {} {}: {}", style.tone(Tone::Bad, "✖"), key.source, key.error));
+        }
+    }
+    if !inspection.errors.is_empty() {
+        line(style.bold("Errors:"));
+        for error in &inspection.errors {
+            line(format!("  {}", style.paint("31", &error.message)));
+        }
+    }
+    if let Some(nested) = &inspection.nested {
+        line(String::new());
+        line(style.bold("Nested token (cty: JWT):"));
+        line(indent(&human(nested, style)));
+    }
+    out
+}
+
+fn content_text(content: Option<&Content>) -> String {
+    match content {
+        None => "(could not be decoded)".to_owned(),
+        Some(Content::Json { root, .. }) => serde_json::to_string_pretty(&root.to_serde()).unwrap_or_default(),
+        Some(Content::Text { text, .. }) => text.clone(),
+        Some(Content::Binary { bytes, utf8_error }) => {
+            let hex: Vec<String> = bytes.iter().take(64).map(|b| format!("{b:02x}")).collect();
+            let more = if bytes.len() > 64 { " …" } else { "" };
+            format!("{} bytes, {utf8_error}: {}{more}", bytes.len(), hex.join(" "))
+        }
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}

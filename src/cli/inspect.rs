@@ -1,0 +1,59 @@
+//! `inspect`: one token, every fact about it, as the human report or `--json`; the exit code
+//! from the verdict.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::process::ExitCode;
+
+use crate::cli::args::{Color, InspectArgs};
+use crate::cli::human::{Style, human};
+use crate::cli::input::{LoadedKeys, load_keys, read_input};
+use crate::inspection::{Expectations, Inspection, Request, Settings};
+
+pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
+    let input = read_input(args.token.as_deref())?;
+    let LoadedKeys { keys, unusable } = load_keys(&args.keys)?;
+    let (now, leeway) = args.time.resolve()?;
+    let settings = Settings {
+        leeway,
+        expect: Expectations {
+            issuer: args.iss.clone(),
+            audience: args.aud.clone(),
+            subject: args.sub.clone(),
+            typ: args.typ.clone(),
+            algorithms: args.algorithms.clone(),
+        },
+        ..Settings::default()
+    };
+    let inspection = Inspection::inspect(&Request {
+        input: &input,
+        selected: args.select.saturating_sub(1),
+        keys: &keys,
+        unusable_keys: &unusable,
+        settings: &settings,
+        now,
+        known_secrets: true,
+    });
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        let report = crate::report::to_json(&inspection, &keys);
+        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+    } else {
+        let color = match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        out.write_all(human(&inspection, &Style { color }).as_bytes())
+    };
+    if let Err(error) = written
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(format!("cannot write the report: {error}"));
+    }
+    Ok(exit_code(&inspection))
+}
+
+/// From the verdict: 0 accepted, 1 rejected or undecided.
+pub fn exit_code(inspection: &Inspection) -> ExitCode {
+    if inspection.verdict.accepted() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
