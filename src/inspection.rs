@@ -143,32 +143,7 @@ impl Inspection {
         let candidates = extract::extract(input);
         let selected = (!candidates.is_empty()).then(|| selected.min(candidates.len() - 1));
         let candidate = selected.and_then(|i| candidates.get(i));
-        let mut errors = Vec::new();
-        let token = match candidate {
-            None => {
-                let message = if input.trim().is_empty() {
-                    "paste a token: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\""
-                        .to_owned()
-                } else {
-                    "no token found in the text: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\"".to_owned()
-                };
-                errors.push(InputError { message, offset: None });
-                None
-            }
-            Some(candidate) => match token::parse(&candidate.token) {
-                Ok(token) => {
-                    errors.extend(token.errors.iter().map(|e| InputError {
-                        message: e.to_string(),
-                        offset: e.offset().map(|o| candidate.input_offset(o)),
-                    }));
-                    Some(token)
-                }
-                Err(error) => {
-                    errors.push(InputError { message: error.to_string(), offset: None });
-                    None
-                }
-            },
-        };
+        let (token, errors) = read_candidate(input, candidate);
 
         let header = token.as_ref().and_then(Token::header_object);
         let alg = AlgHeader::from_header(header.and_then(|h| h.get("alg")));
@@ -296,6 +271,29 @@ impl Inspection {
     pub fn signature_key<'a>(&'a self, keys: &'a [Key]) -> Option<&'a Key> {
         let index = self.signature.key?;
         keys.get(index).or_else(|| self.known_secret.as_ref().filter(|_| index == keys.len()))
+    }
+}
+
+/// The selected candidate parsed as a token, and every problem reading it, placed in the input.
+fn read_candidate(input: &str, candidate: Option<&Candidate>) -> (Option<Token>, Vec<InputError>) {
+    let Some(candidate) = candidate else {
+        let message = if input.trim().is_empty() {
+            "paste a token: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\""
+        } else {
+            "no token found in the text: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\""
+        };
+        return (None, vec![InputError { message: message.to_owned(), offset: None }]);
+    };
+    match token::parse(&candidate.token) {
+        Ok(token) => {
+            let errors = token
+                .errors
+                .iter()
+                .map(|e| InputError { message: e.to_string(), offset: e.offset().map(|o| candidate.input_offset(o)) })
+                .collect();
+            (Some(token), errors)
+        }
+        Err(error) => (None, vec![InputError { message: error.to_string(), offset: None }]),
     }
 }
 

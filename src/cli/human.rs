@@ -5,6 +5,7 @@
 use crate::inspection::Inspection;
 use crate::jose::timeline::relative;
 use crate::jose::token::Content;
+use crate::jose::verdict::StepStatus;
 use crate::present::{self, Tone};
 
 pub struct Style {
@@ -43,25 +44,49 @@ const SEGMENT_COLORS: [&str; 5] = ["38;5;204", "38;5;135", "38;5;39", "38;5;208"
 /// The human report (what `inspect` prints without `--json`): the verdict and its checklist
 /// in the order a server runs it, then the details.
 pub fn human(inspection: &Inspection, style: &Style) -> String {
-    let mut out = String::new();
-    let mut line = |text: String| {
-        out.push_str(&text);
-        out.push('\n');
-    };
-    let verdict = &inspection.verdict;
-    line(style.bold(&style.tone(present::outcome(verdict.outcome).tone, &present::headline(verdict))));
-    for (look, text) in present::checklist(verdict) {
-        line(format!("  {}", style.tone(look.tone, &text)));
+    let mut out = Lines(String::new());
+    verdict_section(&mut out, inspection, style);
+    token_section(&mut out, inspection, style);
+    signature_section(&mut out, inspection, style);
+    time_section(&mut out, inspection, style);
+    lists_section(&mut out, inspection, style);
+    if let Some(nested) = &inspection.nested {
+        out.line(String::new());
+        out.line(style.bold("Nested token (cty: JWT):"));
+        out.line(indent(&human(nested, style)));
     }
-    line(String::new());
+    out.0
+}
+
+/// The report being written, a line at a time.
+struct Lines(String);
+
+impl Lines {
+    fn line(&mut self, text: String) {
+        self.0.push_str(&text);
+        self.0.push('\n');
+    }
+}
+
+fn verdict_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
+    let verdict = &inspection.verdict;
+    out.line(style.bold(&style.tone(present::outcome(verdict.outcome).tone, &present::headline(verdict))));
+    for (look, text) in present::checklist(verdict) {
+        out.line(format!("  {}", style.tone(look.tone, &text)));
+    }
+    out.line(String::new());
+}
+
+/// Where the token was found, its segments coloured, and the decoded header and payload.
+fn token_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
     if let Some(candidate) = inspection.candidate() {
         let mut found = format!("Token {} of {}", inspection.selected.unwrap_or(0) + 1, inspection.candidates.len());
         if let Some(context) = &candidate.context {
             found.push_str(&format!(", found in {context}"));
         }
-        line(style.bold(&found));
+        out.line(style.bold(&found));
         for stripped in &candidate.stripped {
-            line(style.dim(&format!("  stripped: {stripped}")));
+            out.line(style.dim(&format!("  stripped: {stripped}")));
         }
     }
     if let Some(token) = &inspection.token {
@@ -76,52 +101,51 @@ pub fn human(inspection: &Inspection, style: &Style) -> String {
                 )
             })
             .collect();
-        line(format!("  {}", painted.join(&style.dim("."))));
-        line(String::new());
-        line(style.paint(SEGMENT_COLORS[0], &style.bold("Header")));
-        line(indent(&content_text(token.header.as_ref())));
+        out.line(format!("  {}", painted.join(&style.dim("."))));
+        out.line(String::new());
+        out.line(style.paint(SEGMENT_COLORS[0], &style.bold("Header")));
+        out.line(indent(&content_text(token.header.as_ref())));
         if token.kind == crate::jose::token::TokenKind::Jwe {
-            line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
-            line("  encrypted (JWE): the claims cannot be read without the decryption key".to_owned());
+            out.line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
+            out.line("  encrypted (JWE): the claims cannot be read without the decryption key".to_owned());
             for segment in token.segments.iter().skip(1) {
                 let len = segment.decoded.as_ref().map_or(0, Vec::len);
-                line(format!("  {}: {len} bytes", segment.role.label()));
+                out.line(format!("  {}: {len} bytes", segment.role.label()));
             }
         } else {
-            line(style.paint(
-                SEGMENT_COLORS[1],
-                &style.bold(&format!(
-                    "Payload ({})",
-                    token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe)
-                )),
-            ));
-            line(indent(&content_text(token.payload.as_ref())));
+            let what = token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe);
+            out.line(style.paint(SEGMENT_COLORS[1], &style.bold(&format!("Payload ({what})"))));
+            out.line(indent(&content_text(token.payload.as_ref())));
         }
     }
-    line(String::new());
+    out.line(String::new());
+}
 
+fn signature_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
     let sig = &inspection.signature;
     let look = present::signature(sig.status);
     let bytes =
         inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
-    line(format!(
+    out.line(format!(
         "{} {}",
         style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())),
         style.tone(look.tone, &format!("{} — {}", look.label(), sig.reason))
     ));
     for hint in &sig.hints {
-        line(format!("  hint: {hint}"));
+        out.line(format!("  hint: {hint}"));
     }
     if sig.attempts.len() > 1 {
         for attempt in &sig.attempts {
-            line(style.dim(&format!("  tried {}: {}", attempt.label, attempt.outcome)));
+            out.line(style.dim(&format!("  tried {}: {}", attempt.label, attempt.outcome)));
         }
     }
+}
 
+fn time_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
     let time = &inspection.timeline;
     let look = present::time(time.status);
     let leeway = if time.leeway > 0 { format!(", leeway {} s", time.leeway) } else { String::new() };
-    line(format!(
+    out.line(format!(
         "{} {}",
         style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))),
         style.tone(look.tone, &format!("{} — {}", look.label(), time.phrase))
@@ -131,24 +155,28 @@ pub fn human(inspection: &Inspection, style: &Style) -> String {
             Ok(date) => format!("{} ({})", date.format("%Y-%m-%d %H:%M:%S UTC"), relative(*date, time.now)),
             Err(error) => error.to_string(),
         };
-        line(format!("  {:<9} {:<14} {text}", claim.name, claim.raw));
+        out.line(format!("  {:<9} {:<14} {text}", claim.name, claim.raw));
         for note in &claim.notes {
-            line(style.dim(&format!("  {:<9} {:<14} note: {note}", "", "")));
+            out.line(style.dim(&format!("  {:<9} {:<14} note: {note}", "", "")));
         }
     }
+}
 
+/// Expectation checks, findings, unusable keys and input errors, each when there are any.
+fn lists_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
     if !inspection.checks.is_empty() {
-        line(style.bold("Checks:"));
+        out.line(style.bold("Checks:"));
         for check in &inspection.checks {
-            let mark = if check.passed { style.paint("32", "✔") } else { style.paint("31", "✖") };
-            line(format!("  {mark} {}", check.message));
+            let status = if check.passed { StepStatus::Passed } else { StepStatus::Failed };
+            let look = present::step_status(status);
+            out.line(format!("  {} {}", style.tone(look.tone, look.icon), check.message));
         }
     }
     if !inspection.findings.is_empty() {
-        line(style.bold("Findings:"));
+        out.line(style.bold("Findings:"));
         for finding in &inspection.findings {
             let look = present::severity(finding.severity);
-            line(format!(
+            out.line(format!(
                 "  {} {}: {} {}",
                 style.tone(look.tone, &format!("[{}]", look.word)),
                 finding.id,
@@ -158,23 +186,17 @@ pub fn human(inspection: &Inspection, style: &Style) -> String {
         }
     }
     if !inspection.unusable_keys.is_empty() {
-        line(style.bold("Unusable keys:"));
+        out.line(style.bold("Unusable keys:"));
         for key in &inspection.unusable_keys {
-            line(format!("  {} {}: {}", style.tone(Tone::Bad, "✖"), key.source, key.error));
+            out.line(format!("  {} {}: {}", style.tone(Tone::Bad, "✖"), key.source, key.error));
         }
     }
     if !inspection.errors.is_empty() {
-        line(style.bold("Errors:"));
+        out.line(style.bold("Errors:"));
         for error in &inspection.errors {
-            line(format!("  {}", style.paint("31", &error.message)));
+            out.line(format!("  {}", style.tone(Tone::Bad, &error.message)));
         }
     }
-    if let Some(nested) = &inspection.nested {
-        line(String::new());
-        line(style.bold("Nested token (cty: JWT):"));
-        line(indent(&human(nested, style)));
-    }
-    out
 }
 
 fn content_text(content: Option<&Content>) -> String {

@@ -85,10 +85,19 @@ fn part(part: Part) -> Option<Location> {
 /// All findings for one token, sorted by severity (stable within a severity).
 pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
     let mut out = Out(Vec::new());
-    let header = cx.token.header_object();
-    let claims = cx.token.claims();
-    let h = |name: &str| member(Part::Header, header, name);
+    algorithm(&mut out, cx);
+    key_findings(&mut out, cx);
+    header_members(&mut out, cx);
+    payload(&mut out, cx);
+    encoding(&mut out, cx);
+    out.0.sort_by_key(|f| f.severity);
+    out.0
+}
 
+/// `alg`, and the signature shapes the verifier named.
+fn algorithm(out: &mut Out, cx: &Context<'_>) {
+    let header = cx.token.header_object();
+    let h = |name: &str| member(Part::Header, header, name);
     // --- Algorithm ---
     match cx.alg {
         AlgHeader::None(text) => out.add(FindingId::AlgNone, format!("alg is {text:?}: the token is unsigned, so anyone can forge it; a server must never accept it"), h("alg")),
@@ -111,7 +120,12 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
         ),
         _ => {}
     }
+}
 
+/// The keys against the token: algorithm confusion, weak secrets, weak RSA keys.
+fn key_findings(out: &mut Out, cx: &Context<'_>) {
+    let header = cx.token.header_object();
+    let h = |name: &str| member(Part::Header, header, name);
     // --- Keys ---
     if let Some(alg) = cx.alg.known()
         && alg.family() == Family::Hmac
@@ -171,7 +185,12 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             );
         }
     }
+}
 
+/// Header members that hand trust to the token itself, or that a verifier must understand.
+fn header_members(out: &mut Out, cx: &Context<'_>) {
+    let header = cx.token.header_object();
+    let h = |name: &str| member(Part::Header, header, name);
     // --- Header ---
     if let Some(header) = header {
         if header.get("jwk").is_some() {
@@ -234,7 +253,7 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
                 out.add(FindingId::TypUnexpected, format!("typ is {typ:?}, not JWT or an application type ending in +jwt: the token may be meant for another purpose"), h("typ"));
             }
         }
-        duplicates(&mut out, header, Part::Header);
+        duplicates(out, header, Part::Header);
     }
     if cx.token.kind == TokenKind::Jwe {
         out.add(
@@ -243,7 +262,11 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             part(Part::Header),
         );
     }
+}
 
+/// The claims: their shape, times, issuer and audience, types and secrets.
+fn payload(out: &mut Out, cx: &Context<'_>) {
+    let claims = cx.token.claims();
     // --- Payload ---
     match &cx.token.payload {
         Some(Content::Json { root, .. }) if !matches!(root.value, Value::Object(_)) => out.add(
@@ -283,13 +306,16 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
         }
     }
     if let Some(claims) = claims {
-        duplicates(&mut out, claims, Part::Payload);
-        time_findings(&mut out, cx, claims);
-        issuer_and_audience(&mut out, cx, claims);
-        wrong_types(&mut out, claims);
-        sensitive_data(&mut out, claims);
+        duplicates(out, claims, Part::Payload);
+        time_findings(out, cx, claims);
+        issuer_and_audience(out, cx, claims);
+        wrong_types(out, claims);
+        sensitive_data(out, claims);
     }
+}
 
+/// How the token was encoded and how large it is.
+fn encoding(out: &mut Out, cx: &Context<'_>) {
     // --- Encoding and size ---
     let mut seen = Vec::new();
     for (segment, how) in cx.token.non_canonical() {
@@ -319,9 +345,6 @@ pub fn lint(cx: &Context<'_>) -> Vec<Finding> {
             None,
         );
     }
-
-    out.0.sort_by_key(|f| f.severity);
-    out.0
 }
 
 fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {

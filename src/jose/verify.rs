@@ -181,8 +181,25 @@ pub struct Signed<'a> {
 
 /// Verifies `signed` against `keys`.
 pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
-    let alg = match signed.alg {
-        AlgHeader::Known(alg) => *alg,
+    let alg = match algorithm(signed) {
+        Ok(alg) => alg,
+        Err(verdict) => return verdict,
+    };
+    // Shape problems make the signature wrong whatever the key.
+    if let Some(verdict) = shape_verdict(alg, signed) {
+        return verdict;
+    }
+    let (candidates, selection_note) = match select_keys(alg, signed, keys) {
+        Ok(selected) => selected,
+        Err(verdict) => return verdict,
+    };
+    try_keys(alg, signed, keys, &candidates, selection_note)
+}
+
+/// The algorithm to check with, or the verdict when the header names none this tool checks.
+fn algorithm(signed: &Signed<'_>) -> Result<Algorithm, SignatureVerdict> {
+    match signed.alg {
+        AlgHeader::Known(alg) => Ok(*alg),
         AlgHeader::None(text) => {
             let mut verdict = SignatureVerdict::new(
                 SignatureStatus::NotSigned,
@@ -195,7 +212,7 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
                     signed.signature.len()
                 ));
             }
-            return verdict;
+            Err(verdict)
         }
         AlgHeader::Unsupported(text) => {
             let mut verdict = SignatureVerdict::unverifiable(
@@ -205,36 +222,34 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
             if let Some(alg) = Algorithm::ALL.iter().find(|a| a.name().eq_ignore_ascii_case(text)) {
                 verdict.hints.push(format!("alg is case-sensitive: did the issuer mean {alg}?"));
             }
-            return verdict;
+            Err(verdict)
         }
         AlgHeader::NotAString(kind) => {
-            return SignatureVerdict::unverifiable(
-                SignatureCause::UnsupportedAlg,
-                format!("alg is {kind}, not a string"),
-            );
+            Err(SignatureVerdict::unverifiable(SignatureCause::UnsupportedAlg, format!("alg is {kind}, not a string")))
         }
-        AlgHeader::Missing => {
-            return SignatureVerdict::unverifiable(
-                SignatureCause::MissingAlg,
-                "the header has no alg, so nothing says how to check the signature",
-            );
-        }
-    };
-
-    // Shape problems make the signature wrong whatever the key.
-    if let Some(verdict) = shape_verdict(alg, signed) {
-        return verdict;
+        AlgHeader::Missing => Err(SignatureVerdict::unverifiable(
+            SignatureCause::MissingAlg,
+            "the header has no alg, so nothing says how to check the signature",
+        )),
     }
+}
 
+/// The keys to try (indices into `keys`) and a note on how they were chosen, or the verdict
+/// when there is no key of the user's to try.
+fn select_keys(
+    alg: Algorithm,
+    signed: &Signed<'_>,
+    keys: &[Key],
+) -> Result<(Vec<usize>, Option<String>), SignatureVerdict> {
     let needs = match alg.family() {
         Family::Hmac => "enter the HMAC secret",
         _ => "load the issuer's public key (PEM, certificate, JWK or JWKS)",
     };
     if keys.is_empty() {
-        return SignatureVerdict::unverifiable(
+        return Err(SignatureVerdict::unverifiable(
             SignatureCause::NoKey,
             format!("no key loaded: {needs} to check this {alg} signature"),
-        );
+        ));
     }
 
     // Key selection: by kid when one matches, else every key. The bundled demo key checks
@@ -256,18 +271,29 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
         (by_kid, None)
     };
     if candidates.is_empty() {
-        return SignatureVerdict::unverifiable(
+        return Err(SignatureVerdict::unverifiable(
             SignatureCause::OnlyDemoKey,
             format!(
                 "not checked: no key of yours is loaded (the bundled demo key only checks the demo token): {needs}"
             ),
-        );
+        ));
     }
+    Ok((candidates, selection_note))
+}
 
+/// Tries each candidate key in turn: the first that verifies wins; otherwise the verdict
+/// names why none did (none fits, none could be used, or none matches), with repair hints.
+fn try_keys(
+    alg: Algorithm,
+    signed: &Signed<'_>,
+    keys: &[Key],
+    candidates: &[usize],
+    selection_note: Option<String>,
+) -> SignatureVerdict {
     let mut attempts = Vec::new();
     let mut first_misfit = None;
     let mut first_unusable = None;
-    for &index in &candidates {
+    for &index in candidates {
         let Some(key) = keys.get(index) else { continue };
         let label = key.label();
         let attempt =
@@ -346,7 +372,7 @@ pub fn verify(signed: &Signed<'_>, keys: &[Key]) -> SignatureVerdict {
     };
     verdict.attempts = attempts;
     verdict.hints.extend(selection_note);
-    verdict.hints.extend(repair_hints(alg, signed, keys, &candidates));
+    verdict.hints.extend(repair_hints(alg, signed, keys, candidates));
     if alg.family() == Family::Hmac {
         verdict.key_confusion = key_confusion(alg, signed, keys);
         if let Some(index) = verdict.key_confusion {
