@@ -669,6 +669,8 @@ impl App {
         match command {
             Command::SetInput(text) | Command::PasteToken(text) => {
                 self.drop_demo_keys();
+                // The last note (e.g. about the demo) no longer describes what is on screen.
+                self.note.clear();
                 self.set_input(text);
             }
             Command::InputEdited => {
