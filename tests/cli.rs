@@ -349,3 +349,36 @@ fn inspect_reads_bytes_that_are_not_utf8_lossily_and_says_so() {
     let clean = run_bytes(&["inspect", "-", "--json"], Some(&input));
     assert!(!String::from_utf8_lossy(&clean.stderr).contains("not UTF-8"));
 }
+
+#[test]
+fn crack_finds_a_known_secret_a_wordlist_secret_and_says_when_none_verifies() {
+    let sign = |secret: &str| {
+        let output = run(&["sign", "--alg", "HS256", "--secret", secret, "--payload", r#"{"sub":"1"}"#], None);
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    };
+    // In the built-in list.
+    let output = run(&["crack", &sign("your-256-bit-secret")], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "your-256-bit-secret\n");
+    // Only in the wordlist, whose other lines are not UTF-8: searched byte for byte.
+    let dir = std::env::temp_dir().join(format!("jwt-inspector-crack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wordlist = dir.join("words.txt");
+    std::fs::write(&wordlist, b"caf\xe9\r\nnot it\nmy very own secret 42\n").unwrap();
+    let token = sign("my very own secret 42");
+    let output = run(&["crack", &token, "--wordlist", wordlist.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "my very own secret 42\n");
+    // Not anywhere: exit 1 and how many were tried.
+    let output = run(&["crack", &token], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("none of 103781 secrets verifies"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Not an HMAC token: an argument error.
+    let output = run(&["crack", &vector("rfc7515_a2_rs256")], None);
+    assert_eq!(output.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -13,10 +13,11 @@
 use chrono::DateTime;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::base64url;
+use jwt_inspector::jose::findings::FindingId;
 use jwt_inspector::jose::keys::{self, Key, SecretEncoding};
 use jwt_inspector::jose::presets::{self, Preset};
 use jwt_inspector::jose::sign;
-use jwt_inspector::jose::verify::SignatureStatus;
+use jwt_inspector::jose::verify::{SignatureCause, SignatureStatus};
 use jwt_inspector::{Inspection, Settings};
 
 mod common;
@@ -163,9 +164,29 @@ fn every_preset_makes_the_shape_it_claims_and_is_never_valid() {
             SignatureStatus::Valid,
             "{preset:?} judged valid against the real key"
         );
-        // …and the inspection always raises a finding about it.
+        // …and the inspection names the attack: the finding for it, or (a signature cut short)
+        // the verifier's reason. Not merely "some finding": `no-exp` fires for every one.
         let inspection = Inspection::new(&applied.token, &loaded, &Settings::default(), DateTime::UNIX_EPOCH);
-        assert!(!inspection.findings.is_empty(), "{preset:?} raised no finding");
+        let ids: Vec<FindingId> = inspection.findings.iter().map(|f| f.id).collect();
+        let expected = match &preset {
+            Preset::AlgNone(_) => Some(FindingId::AlgNone),
+            Preset::StripSignature => Some(FindingId::EmptySignature),
+            Preset::WrongLengthSignature => None,
+            Preset::KeyConfusion { .. } => Some(FindingId::KeyConfusion),
+            Preset::PsychicSignature(_) => Some(FindingId::PsychicSignature),
+            Preset::EmbeddedJwk => Some(FindingId::EmbeddedJwk),
+            Preset::Jku(_) => Some(FindingId::JkuHeader),
+            Preset::X5u(_) => Some(FindingId::X5uHeader),
+            Preset::KidInjection(..) => Some(FindingId::KidInjection),
+        };
+        match expected {
+            Some(id) => assert!(ids.contains(&id), "{preset:?} raised {ids:?}, not {id}"),
+            // RS256 has no fixed length: the verifier says the length does not fit the key.
+            None => {
+                assert_eq!(inspection.signature.cause, SignatureCause::Mismatch, "{preset:?}");
+                assert!(inspection.signature.attempts.iter().any(|a| a.outcome.contains("it is 128 bytes")));
+            }
+        }
         assert!(!preset.explanation().is_empty() && !preset.label().is_empty());
     }
 }

@@ -129,15 +129,25 @@ mod tests {
         let input = b"eyJhbGciOiJIUzI1NiJ9.e30";
         let key = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, b"your-256-bit-secret");
         let tag = aws_lc_rs::hmac::sign(&key, input);
-        let mut calls = 0;
-        let outcome = crack(Algorithm::HS256, input, tag.as_ref(), known().iter().copied(), |_| {
-            calls += 1;
+        let position = known().iter().position(|s| *s == b"your-256-bit-secret").expect("listed");
+        let mut reports = Vec::new();
+        let outcome = crack(Algorithm::HS256, input, tag.as_ref(), known().iter().copied(), |tried| {
+            reports.push(tried);
             true
         });
         assert_eq!(outcome, CrackOutcome::Found(b"your-256-bit-secret".to_vec()));
+        // Progress came every PROGRESS_EVERY candidates, up to where the secret stands.
+        let expected: Vec<usize> = (1..=position / PROGRESS_EVERY).map(|n| n * PROGRESS_EVERY).collect();
+        assert_eq!(reports, expected);
+        let mut last = 0;
+        let missed = crack(Algorithm::HS256, input, &[0; 32], known().iter().copied(), |tried| {
+            last = tried;
+            true
+        });
+        assert_eq!(missed, CrackOutcome::NotFound { tried: known().len() });
+        assert_eq!(last, known().len(), "the last report is the total");
         let cancelled = crack(Algorithm::HS256, input, &[0; 32], known().iter().copied(), |_| false);
         assert_eq!(cancelled, CrackOutcome::Cancelled { tried: PROGRESS_EVERY });
         assert_eq!(crack(Algorithm::RS256, input, &[0; 256], known().iter().copied(), |_| true), CrackOutcome::NotHmac);
-        let _ = calls;
     }
 }
