@@ -99,12 +99,10 @@ pub fn generate(kind: KeyKind) -> Result<Generated, KeygenError> {
         }
         KeyKind::Ec(curve) => {
             use aws_lc_rs::signature as s;
-            let alg = match curve {
-                Curve::P256 => &s::ECDSA_P256_SHA256_FIXED_SIGNING,
-                Curve::P384 => &s::ECDSA_P384_SHA384_FIXED_SIGNING,
-                Curve::P521 => &s::ECDSA_P521_SHA512_FIXED_SIGNING,
-                Curve::Ed25519 => return Err(KeygenError::WrongCurve),
-            };
+            if curve == Curve::Ed25519 {
+                return Err(KeygenError::WrongCurve);
+            }
+            let alg = crate::jose::params::ecdsa_signing(curve);
             let pair = s::EcdsaKeyPair::generate(alg).map_err(crypto)?;
             let pkcs8 = pair.to_pkcs8v1().map_err(crypto)?.as_ref().to_vec();
             let spki = pair.public_key().as_der().map_err(crypto)?.as_ref().to_vec();

@@ -15,6 +15,8 @@ use x509_cert::der::{Decode as _, Encode as _};
 
 use crate::jose::alg::{Algorithm, Curve, Family};
 use crate::jose::base64url;
+use crate::jose::material::rsa_bits;
+pub use crate::jose::material::{KeyMaterial, PrivateKey};
 
 /// How the text of an HMAC secret is to be read. The user states it; the core never guesses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -109,58 +111,6 @@ const LENIENT_URL: base64::engine::GeneralPurpose = base64::engine::GeneralPurpo
         .with_decode_allow_trailing_bits(true),
 );
 
-/// A private key kept for signing, in the DER form it came in.
-#[derive(Clone, PartialEq, Eq)]
-pub enum PrivateKey {
-    /// PKCS#8 `PrivateKeyInfo` (any key type).
-    Pkcs8(Vec<u8>),
-    /// PKCS#1 `RSAPrivateKey`.
-    Pkcs1(Vec<u8>),
-    /// SEC1 `ECPrivateKey`.
-    Sec1(Vec<u8>),
-}
-
-// Never print private bytes, not even in debug output.
-impl fmt::Debug for PrivateKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("PrivateKey([redacted])")
-    }
-}
-
-/// The key itself, reduced to what verification needs.
-#[derive(Clone, PartialEq, Eq)]
-pub enum KeyMaterial {
-    /// HMAC shared secret.
-    Secret(Vec<u8>),
-    Rsa {
-        n: Vec<u8>,
-        e: Vec<u8>,
-        private: Option<PrivateKey>,
-    },
-    /// `point` is the uncompressed SEC1 point `04 ‖ x ‖ y`.
-    Ec {
-        curve: Curve,
-        point: Vec<u8>,
-        private: Option<PrivateKey>,
-    },
-    /// `public` is the 32-byte Ed25519 point.
-    Ed25519 {
-        public: Vec<u8>,
-        private: Option<PrivateKey>,
-    },
-}
-
-impl fmt::Debug for KeyMaterial {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Secret(bytes) => write!(f, "Secret({} bytes, [redacted])", bytes.len()),
-            Self::Rsa { n, private, .. } => write!(f, "Rsa({} bits, private: {})", n.len() * 8, private.is_some()),
-            Self::Ec { curve, private, .. } => write!(f, "Ec({}, private: {})", curve.name(), private.is_some()),
-            Self::Ed25519 { private, .. } => write!(f, "Ed25519(private: {})", private.is_some()),
-        }
-    }
-}
-
 /// Details of the X.509 certificate a key came from.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CertificateInfo {
@@ -196,7 +146,7 @@ pub struct Key {
     /// Where the key came from, as a fact the verifier and the shells can act on.
     pub origin: Origin,
     /// The material parsed for the crypto library, per algorithm, on first use.
-    pub(crate) prepared: crate::jose::verify::Prepared,
+    pub(crate) prepared: crate::jose::prepared::Prepared,
 }
 
 /// Where a key came from. The verifier treats some origins differently: the bundled demo
@@ -628,17 +578,8 @@ fn from_sec1(der: &[u8], source: &str, pkcs8: Option<(Curve, &[u8])>) -> Result<
     ec_key(curve, &point, Some(private), source)
 }
 
-fn signing_alg(curve: Curve) -> &'static aws_lc_rs::signature::EcdsaSigningAlgorithm {
-    use aws_lc_rs::signature as s;
-    match curve {
-        Curve::P384 => &s::ECDSA_P384_SHA384_FIXED_SIGNING,
-        Curve::P521 => &s::ECDSA_P521_SHA512_FIXED_SIGNING,
-        Curve::P256 | Curve::Ed25519 => &s::ECDSA_P256_SHA256_FIXED_SIGNING,
-    }
-}
-
 fn derive_ec_point(curve: Curve, private: &PrivateKey) -> Result<Vec<u8>, KeyError> {
-    let alg = signing_alg(curve);
+    let alg = crate::jose::params::ecdsa_signing(curve);
     let pair = match private {
         PrivateKey::Pkcs8(der) => aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(alg, der),
         PrivateKey::Sec1(der) | PrivateKey::Pkcs1(der) => {
@@ -799,8 +740,12 @@ fn rsa_private_from_jwk(jwk: &serde_json::Value, n: &[u8], e: &[u8]) -> Result<P
 }
 
 fn ec_private_from_jwk(curve: Curve, d: &[u8], point: &[u8]) -> Result<PrivateKey, KeyError> {
-    let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_and_public_key(signing_alg(curve), d, point)
-        .map_err(|e| KeyError::Jwk(format!("\"d\" does not match \"x\"/\"y\": {e}")))?;
+    let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_and_public_key(
+        crate::jose::params::ecdsa_signing(curve),
+        d,
+        point,
+    )
+    .map_err(|e| KeyError::Jwk(format!("\"d\" does not match \"x\"/\"y\": {e}")))?;
     let pkcs8 = pair.to_pkcs8v1().map_err(|_| KeyError::Jwk("EC key could not be re-encoded".to_owned()))?;
     Ok(PrivateKey::Pkcs8(pkcs8.as_ref().to_vec()))
 }
@@ -966,15 +911,6 @@ fn needs(alg: Algorithm) -> &'static str {
             _ => "an EC P-256 key",
         },
         Family::Okp => "an Ed25519 key",
-    }
-}
-
-/// The modulus size in bits.
-pub(crate) fn rsa_bits(n: &[u8]) -> usize {
-    let n = n.get(n.iter().take_while(|b| **b == 0).count()..).unwrap_or_default();
-    match n.first() {
-        Some(first) => n.len() * 8 - first.leading_zeros() as usize,
-        None => 0,
     }
 }
 

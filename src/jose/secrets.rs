@@ -87,12 +87,7 @@ pub fn crack<'a>(
     candidates: impl IntoIterator<Item = &'a [u8]>,
     mut progress: impl FnMut(usize) -> bool,
 ) -> CrackOutcome {
-    let hmac_alg = match alg {
-        Algorithm::HS256 => aws_lc_rs::hmac::HMAC_SHA256,
-        Algorithm::HS384 => aws_lc_rs::hmac::HMAC_SHA384,
-        Algorithm::HS512 => aws_lc_rs::hmac::HMAC_SHA512,
-        _ => return CrackOutcome::NotHmac,
-    };
+    let Some(hmac_alg) = crate::jose::params::hmac(alg) else { return CrackOutcome::NotHmac };
     if alg.family() != Family::Hmac || signature.len() != alg.hash_len() {
         return CrackOutcome::NotHmac;
     }

@@ -68,12 +68,7 @@ pub fn sign(alg: Algorithm, key: &Key, signing_input: &[u8]) -> Result<Vec<u8>, 
 }
 
 fn ec_signing(alg: Algorithm) -> &'static aws_lc_rs::signature::EcdsaSigningAlgorithm {
-    use aws_lc_rs::signature as s;
-    match alg {
-        Algorithm::ES384 => &s::ECDSA_P384_SHA384_FIXED_SIGNING,
-        Algorithm::ES512 => &s::ECDSA_P521_SHA512_FIXED_SIGNING,
-        _ => &s::ECDSA_P256_SHA256_FIXED_SIGNING,
-    }
+    crate::jose::params::ecdsa_signing(alg.curve().unwrap_or(crate::jose::alg::Curve::P256))
 }
 
 /// Encodes the header and payload text exactly as given and signs them: a compact JWS.
