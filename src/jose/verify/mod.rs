@@ -12,10 +12,16 @@
 
 use std::borrow::Cow;
 
-use aws_lc_rs::hmac;
-
 use crate::jose::alg::{AlgHeader, Algorithm, Family};
-use crate::jose::keys::{Key, KeyMaterial, Origin, SecretEncoding};
+use crate::jose::keys::{Key, Origin};
+
+mod check;
+mod hints;
+mod shape;
+
+use check::{Checked, check};
+use hints::{key_confusion, repair_hints};
+use shape::shape_verdict;
 
 /// The signature's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -386,178 +392,11 @@ fn try_keys(
     verdict
 }
 
-/// Signature lengths and encodings that cannot be right for `alg`, whatever the key.
-fn shape_verdict(alg: Algorithm, signed: &Signed<'_>) -> Option<SignatureVerdict> {
-    let sig = signed.signature;
-    if sig.is_empty() {
-        let mut verdict = SignatureVerdict::new(
-            SignatureStatus::Invalid,
-            SignatureCause::EmptySignature,
-            format!("the signature segment is empty, but {alg} requires a signature"),
-        );
-        verdict.hints.push("a token with its signature stripped must be rejected (RFC 8725 §3.1)".to_owned());
-        return Some(verdict);
-    }
-    let expected = alg.fixed_signature_len()?;
-    if alg.family() == Family::Ec {
-        let half = expected / 2;
-        if sig.len() == expected {
-            let (r, s) = sig.split_at(half);
-            if r.iter().all(|b| *b == 0) || s.iter().all(|b| *b == 0) {
-                return Some(psychic("ECDSA r or s is zero"));
-            }
-            return None;
-        }
-        if let Some(zero) = der_ecdsa(sig) {
-            if zero {
-                return Some(psychic("the DER-encoded ECDSA signature has r or s zero"));
-            }
-            let mut verdict = SignatureVerdict::new(
-                SignatureStatus::Invalid,
-                SignatureCause::DerEcdsa,
-                format!(
-                    "the signature is DER-encoded ECDSA ({} bytes); JOSE wants raw r‖s ({expected} bytes for {alg})",
-                    sig.len()
-                ),
-            );
-            verdict.hints.push(
-                "the issuer must convert the DER signature to the fixed-length r‖s form (RFC 7518 §3.4)".to_owned(),
-            );
-            return Some(verdict);
-        }
-    }
-    if sig.len() != expected {
-        return Some(SignatureVerdict::new(
-            SignatureStatus::Invalid,
-            SignatureCause::WrongLength,
-            format!("the signature is {} bytes, but {alg} signatures are always {expected} bytes", sig.len()),
-        ));
-    }
-    None
-}
-
-fn psychic(what: &str) -> SignatureVerdict {
-    SignatureVerdict::new(
-        SignatureStatus::Invalid,
-        SignatureCause::PsychicSignature,
-        format!("{what}: a \"psychic signature\" that some verifiers wrongly accept (CVE-2022-21449)"),
-    )
-}
-
-/// When `sig` is a DER `SEQUENCE { INTEGER r, INTEGER s }` and nothing after it: whether
-/// r or s is zero.
-fn der_ecdsa(sig: &[u8]) -> Option<bool> {
-    use x509_cert::der::{Decode as _, Reader as _, SliceReader, asn1::UintRef};
-    let mut reader = SliceReader::new(sig).ok()?;
-    let zero = |n: UintRef<'_>| n.as_bytes().iter().all(|b| *b == 0);
-    let parsed: Result<bool, x509_cert::der::Error> = reader.sequence(|inner| {
-        let r = UintRef::decode(inner)?;
-        let s = UintRef::decode(inner)?;
-        Ok(zero(r) || zero(s))
-    });
-    match parsed {
-        Ok(zero) if reader.is_finished() => Some(zero),
-        _ => None,
-    }
-}
-
-/// What the cryptography said about one fitting key.
-enum Checked {
-    Match,
-    /// Checked, and wrong: why, for people.
-    Mismatch(Cow<'static, str>),
-    /// Not checked: the key cannot be used for this algorithm.
-    Unusable(String),
-}
-
-/// Runs the cryptography for one fitting key.
-fn check(alg: Algorithm, key: &Key, signed: &Signed<'_>) -> Checked {
-    let ready = match key.prepared.get(alg, &key.material) {
-        Ok(ready) => ready,
-        Err(why) => return Checked::Unusable(why),
-    };
-    if let KeyMaterial::Rsa { n, .. } = &key.material {
-        let modulus = n.iter().skip_while(|b| **b == 0).count();
-        if signed.signature.len() != modulus {
-            return Checked::Mismatch(
-                format!(
-                    "signature does not match: it is {} bytes, but this key's signatures are {modulus} bytes",
-                    signed.signature.len()
-                )
-                .into(),
-            );
-        }
-    }
-    if ready.verify(signed.signing_input, signed.signature) {
-        Checked::Match
-    } else {
-        Checked::Mismatch(Cow::Borrowed("signature does not match"))
-    }
-}
-
-/// Whether `secret` (not a loaded key: a repair or an attack being tried) makes the MAC.
-fn hmac_matches(alg: Algorithm, secret: &[u8], signed: &Signed<'_>) -> bool {
-    crate::jose::params::hmac(alg)
-        .is_some_and(|hash| hmac::verify(&hmac::Key::new(hash, secret), signed.signing_input, signed.signature).is_ok())
-}
-
-/// What the user may have got wrong, tested rather than guessed: each hint is given only
-/// when the repaired input really verifies (or really is present).
-fn repair_hints(alg: Algorithm, signed: &Signed<'_>, keys: &[Key], candidates: &[usize]) -> Vec<String> {
-    let mut hints = Vec::new();
-    for key in candidates.iter().filter_map(|&i| keys.get(i)) {
-        if let (KeyMaterial::Secret(_), Some((text, used))) = (&key.material, &key.secret_text) {
-            if alg.family() == Family::Hmac {
-                for other in SecretEncoding::ALL.into_iter().filter(|e| e != used) {
-                    if let Ok(bytes) = other.decode(text)
-                        && hmac_matches(alg, &bytes, signed)
-                    {
-                        hints.push(format!(
-                            "the secret verifies if read as {} instead of {}: switch the encoding",
-                            other.label(),
-                            used.label()
-                        ));
-                    }
-                }
-                if text != text.trim() && hmac_matches(alg, text.trim().as_bytes(), signed) {
-                    hints.push("the secret verifies without its surrounding whitespace".to_owned());
-                }
-            } else if crate::jose::keys::load(text.as_bytes(), "secret").is_ok() {
-                hints.push(
-                    "the secret field holds key material (a PEM or its body without BEGIN/END lines): load it as a key instead".to_owned(),
-                );
-            }
-        }
-        if key.crlf_line_ends && alg.family() == Family::Hmac {
-            hints.push("the key's PEM has CRLF line ends; HMAC over PEM text depends on the exact bytes".to_owned());
-        }
-    }
-    hints
-}
-
-/// Whether an HMAC token's MAC verifies with a loaded public key's bytes as the secret
-/// (the PEM text with and without its final newline, CRLF or LF, or the DER).
-fn key_confusion(alg: Algorithm, signed: &Signed<'_>, keys: &[Key]) -> Option<usize> {
-    keys.iter().position(|key| {
-        let Some(pem) = &key.pem_text else { return false };
-        let lf = pem.replace("\r\n", "\n");
-        let crlf = lf.replace('\n', "\r\n");
-        let variants = [
-            lf.clone(),
-            format!("{}\n", lf.trim_end()),
-            lf.trim_end().to_owned(),
-            crlf.clone(),
-            format!("{}\r\n", crlf.trim_end()),
-        ];
-        variants.iter().any(|v| hmac_matches(alg, v.as_bytes(), signed))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::jose::base64url;
-    use crate::jose::keys::secret_from_text;
+    use crate::jose::keys::{SecretEncoding, secret_from_text};
 
     fn hs256(secret: &[u8], input: &str) -> Vec<u8> {
         let key = jsonwebtoken::EncodingKey::from_secret(secret);
