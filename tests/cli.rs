@@ -382,3 +382,52 @@ fn crack_finds_a_known_secret_a_wordlist_secret_and_says_when_none_verifies() {
     assert_eq!(output.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The README's `--json` schema table and the typed report agree: every field the report
+/// prints is documented, and every documented field is printed (for a report that has them).
+#[test]
+fn the_readme_json_schema_matches_the_report() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme.split("### `--json` schema").nth(1).unwrap().split("\n### ").next().unwrap();
+    let mut documented = std::collections::BTreeSet::new();
+    for row in table.lines().filter(|l| l.starts_with("| `")) {
+        for field in row.split('|').nth(1).unwrap().split('`').skip(1).step_by(2) {
+            // "signature.key" → ("signature", "key"); "checks[]" → ("checks", "").
+            let field = field.replace("[]", "");
+            let mut parts = field.splitn(2, '.');
+            let top = parts.next().unwrap().to_owned();
+            documented.insert((top, parts.next().unwrap_or("").to_owned()));
+        }
+    }
+    // A report with every optional part: a key, a finding, a check, a time claim.
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let output = run(
+        &["inspect", &vector("rfc7515_a1_hs256"), "--key", &key, "--now", BEFORE_EXP, "--iss", "joe", "--json"],
+        None,
+    );
+    let report = json(&output);
+    let object = report.as_object().unwrap();
+    for (name, value) in object {
+        assert!(
+            documented.iter().any(|(top, _)| top == name),
+            "the report prints {name}, the README does not document it"
+        );
+        if let Some(inner) =
+            value.as_object().filter(|_| ["signature", "time", "verdict", "input"].contains(&name.as_str()))
+        {
+            for sub in inner.keys() {
+                let known = documented.contains(&(name.clone(), sub.clone()));
+                assert!(
+                    known || (name == "time" && ["exp", "iat", "nbf", "auth_time"].contains(&sub.as_str())),
+                    "{name}.{sub} is not documented"
+                );
+            }
+        }
+    }
+    for (top, sub) in &documented {
+        let value = object.get(top).unwrap_or_else(|| panic!("the README documents {top}, the report lacks it"));
+        if !sub.is_empty() && !["exp", "nbf", "iat", "auth_time", "invalid_claim"].contains(&sub.as_str()) {
+            assert!(value.get(sub).is_some(), "the README documents {top}.{sub}, the report lacks it");
+        }
+    }
+}

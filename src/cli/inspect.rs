@@ -35,7 +35,7 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     });
     let mut out = std::io::stdout().lock();
     let written = if args.json {
-        let report = crate::report::to_json(&inspection, &keys);
+        let report = crate::report::Report::new(&inspection, &keys);
         serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
     } else {
         let color = match args.color {
