@@ -78,7 +78,7 @@ pub struct Request<'a> {
     pub settings: &'a Settings,
     pub now: DateTime<Utc>,
     /// When no key of the user's checks an HS256/384/512 token, try the built-in list of
-    /// publicly known secrets (about 45 ms for HS256): on for `inspect`, off for `verify
+    /// publicly known secrets (67 ms for HS256 on a 300-byte token): on for `inspect`, off for `verify
     /// --batch` (crypto speed) and on the GUI's UI thread (it searches in the background).
     pub known_secrets: bool,
 }

@@ -43,7 +43,7 @@ pub fn is_known(secret: &[u8]) -> bool {
 
 /// Searches the built-in list for the secret that made an HS256/384/512 token's MAC, as a
 /// server's attacker would: the key it finds is named as publicly known
-/// ([`Origin::KnownSecret`]). About 45 ms for HS256 on one core (104k secrets).
+/// ([`Origin::KnownSecret`]). 67 ms for HS256 on one core for a 300-byte signing input (104k secrets).
 pub fn find_known(alg: Algorithm, signing_input: &[u8], signature: &[u8]) -> Option<Key> {
     let CrackOutcome::Found(secret) = crack(alg, signing_input, signature, known().iter().copied(), |_| true) else {
         return None;
