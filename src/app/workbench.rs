@@ -214,59 +214,47 @@ impl App {
     /// Checks the edited texts and, when both are JSON, encodes them (re-signing when asked)
     /// into the token being inspected. While one is broken the token stays as it was.
     fn reencode(&mut self, sign: bool) {
-        let Some(edit) = self.inputs.edit.as_mut() else { return };
-        if !check_edit(edit) {
+        use crate::jose::draft::{self, Signing};
+        if !self.check_edit() {
             return;
         }
-        let b64 = |bytes: &[u8]| crate::jose::base64url::encode(bytes);
-        let input = format!("{}.{}", b64(edit.header.as_bytes()), b64(edit.payload.as_bytes()));
-        let header = crate::jose::json::parse(&edit.header).ok();
-        let alg = crate::jose::alg::AlgHeader::from_header(header.as_ref().and_then(|h| h.get("alg")));
-        edit.sign_error = None;
-        let signature = match alg {
-            crate::jose::alg::AlgHeader::None(_) => String::new(),
-            crate::jose::alg::AlgHeader::Known(alg) if sign => {
-                // An empty secret field signs with the empty secret (attack demos).
-                let empty;
-                let key = match (edit.signer, &self.secret_key) {
-                    (Some(index), _) => self.keys.get(index),
-                    (None, Some(secret)) => Some(secret),
-                    (None, None) if self.inputs.secret.is_empty() => {
-                        empty = crate::jose::keys::secret_from_text(
-                            "",
-                            crate::jose::keys::SecretEncoding::Utf8,
-                            "the empty secret",
-                        )
-                        .ok();
-                        empty.as_ref()
-                    }
-                    (None, None) => None,
-                };
-                match key.map(|key| crate::jose::sign::sign(alg, key, input.as_bytes())) {
-                    Some(Ok(signature)) => b64(&signature),
-                    Some(Err(error)) => {
-                        edit.sign_error = Some(error.to_string());
-                        String::new()
-                    }
-                    None => {
-                        edit.sign_error =
-                            Some("no signing key: enter the HMAC secret or load a private key".to_owned());
-                        String::new()
-                    }
-                }
-            }
+        let Some(edit) = self.inputs.edit.as_ref() else { return };
+        // An empty secret field signs with the empty secret (attack demos).
+        let empty =
+            crate::jose::keys::secret_from_text("", crate::jose::keys::SecretEncoding::Utf8, "the empty secret").ok();
+        let old_signature = self
+            .inspection
+            .token
+            .as_ref()
+            .and_then(|t| t.segment_text(crate::jose::token::SegmentRole::Signature))
+            .unwrap_or_default();
+        let signing = if sign {
+            Signing::With(match (edit.signer, &self.secret_key) {
+                (Some(index), _) => self.keys.get(index),
+                (None, Some(secret)) => Some(secret),
+                (None, None) if self.inputs.secret.is_empty() => empty.as_ref(),
+                (None, None) => None,
+            })
+        } else {
             // Not re-signing: keep the old signature (the token no longer verifies: a tampering demo).
-            _ => self
-                .inspection
-                .token
-                .as_ref()
-                .and_then(|t| t.segment_text(crate::jose::token::SegmentRole::Signature))
-                .unwrap_or_default()
-                .to_owned(),
+            Signing::Keep(old_signature)
         };
-        self.inputs.token = format!("{input}.{signature}");
+        let (token, problem) = draft::encode(&edit.header, &edit.payload, signing);
+        if let Some(edit) = self.inputs.edit.as_mut() {
+            edit.sign_error = problem;
+        }
+        self.inputs.token = token;
         self.selected = 0;
         self.dirty = true;
+    }
+
+    /// Records why the edited texts are not JSON; true when both are.
+    fn check_edit(&mut self) -> bool {
+        let Some(edit) = self.inputs.edit.as_mut() else { return false };
+        let errors = crate::jose::draft::check(&edit.header, &edit.payload);
+        edit.header_error = errors.header.as_ref().map(ToString::to_string);
+        edit.payload_error = errors.payload.as_ref().map(ToString::to_string);
+        errors.is_empty()
     }
 
     fn start_editing(&mut self) {
@@ -289,9 +277,7 @@ impl App {
             ..Default::default()
         });
         // The token and the text around it stay as they are until the first edit.
-        if let Some(edit) = self.inputs.edit.as_mut() {
-            check_edit(edit);
-        }
+        self.check_edit();
     }
 
     /// Whether edits re-sign (the editor's checkbox).
@@ -955,13 +941,6 @@ impl App {
             }
         });
     }
-}
-
-/// Records why the edited texts are not JSON; true when both are.
-fn check_edit(edit: &mut crate::app::settings::EditState) -> bool {
-    edit.header_error = crate::jose::json::parse(&edit.header).err().map(|e| e.to_string());
-    edit.payload_error = crate::jose::json::parse(&edit.payload).err().map(|e| e.to_string());
-    edit.header_error.is_none() && edit.payload_error.is_none()
 }
 
 fn pretty(content: Option<&Content>) -> Option<String> {

@@ -3,6 +3,7 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod draft;
 pub mod edit;
 pub mod extract;
 pub mod findings;
