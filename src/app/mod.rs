@@ -4,10 +4,12 @@
 pub mod command;
 mod file_dialog;
 pub mod panes;
+pub mod session;
 pub mod settings;
 pub mod theme;
 mod workbench;
 
 pub use command::{Command, Highlight, ThemeChoice};
+pub use session::{Clock, Effect, Session};
 pub use settings::UiSettings;
-pub use workbench::{App, Clock, run};
+pub use workbench::{App, run};
