@@ -14,9 +14,11 @@ use crate::demo;
 use crate::inspection::{EncodedRange, Inspection, Request, Settings};
 use crate::jose::alg::Algorithm;
 use crate::jose::keys::{self, Key, Origin, UnusableKey};
-use crate::jose::secrets::CrackOutcome;
 use crate::jose::token::Content;
 use crate::present::Tone;
+
+mod edit;
+mod jobs;
 
 /// Inputs longer than this are inspected off the UI thread: up to 16 MB takes up to half a
 /// second, and the window must keep repainting meanwhile (typing into smaller tokens stays
@@ -219,144 +221,8 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Checks the edited texts and, when both are JSON, encodes them (re-signing when asked)
-    /// into the token being inspected. While one is broken the token stays as it was.
-    fn reencode(&mut self, sign: bool) {
-        use crate::jose::draft::{self, Signing};
-        if !self.check_edit() {
-            return;
-        }
-        let Some(edit) = self.inputs.edit.as_ref() else { return };
-        // An empty secret field signs with the empty secret (attack demos).
-        let empty =
-            crate::jose::keys::secret_from_text("", crate::jose::keys::SecretEncoding::Utf8, "the empty secret").ok();
-        let old_signature = self
-            .inspection
-            .token
-            .as_ref()
-            .and_then(|t| t.segment_text(crate::jose::token::SegmentRole::Signature))
-            .unwrap_or_default();
-        let signing = if sign {
-            Signing::With(match (edit.signer, &self.secret_key) {
-                (Some(index), _) => self.keys.get(index),
-                (None, Some(secret)) => Some(secret),
-                (None, None) if self.inputs.secret.is_empty() => empty.as_ref(),
-                (None, None) => None,
-            })
-        } else {
-            // Not re-signing: keep the old signature (the token no longer verifies: a tampering demo).
-            Signing::Keep(old_signature)
-        };
-        let (token, problem) = draft::encode(&edit.header, &edit.payload, signing);
-        if let Some(edit) = self.inputs.edit.as_mut() {
-            edit.sign_error = problem;
-        }
-        self.inputs.token = token;
-        self.selected = 0;
-        self.dirty = true;
-    }
-
-    /// Records why the edited texts are not JSON; true when both are.
-    fn check_edit(&mut self) -> bool {
-        let Some(edit) = self.inputs.edit.as_mut() else { return false };
-        let errors = crate::jose::draft::check(&edit.header, &edit.payload);
-        edit.header_error = errors.header.as_ref().map(ToString::to_string);
-        edit.payload_error = errors.payload.as_ref().map(ToString::to_string);
-        errors.is_empty()
-    }
-
-    fn start_editing(&mut self) {
-        let token = self.inspection.token.as_ref();
-        let text = |content: Option<&crate::jose::token::Content>, default: &str| {
-            content.and_then(crate::jose::token::Content::text).map_or_else(|| default.to_owned(), str::to_owned)
-        };
-        let header = text(token.and_then(|t| t.header.as_ref()), r#"{"alg":"HS256","typ":"JWT"}"#);
-        let payload = text(token.and_then(|t| t.payload.as_ref()), "{}");
-        let alg = self.inspection.alg.known();
-        // Sign with a loaded private key that fits, else the secret field.
-        let signer = alg.and_then(|alg| self.keys.iter().position(|k| crate::jose::sign::can_sign(k, alg)));
-        self.inputs.edit = Some(crate::app::settings::EditState {
-            header,
-            payload,
-            signer,
-            auto_sign: true,
-            custom_minutes: 15,
-            preset_url: "https://attacker.example/.well-known/jwks.json".to_owned(),
-            ..Default::default()
-        });
-        // The token and the text around it stay as they are until the first edit.
-        self.check_edit();
-    }
-
-    /// Whether edits re-sign (the editor's checkbox).
-    fn auto_sign(&self) -> bool {
-        self.inputs.edit.as_ref().is_some_and(|e| e.auto_sign)
-    }
-
-    fn edit_action(&mut self, action: crate::app::command::EditAction) {
-        use crate::app::command::EditAction;
-        use crate::jose::edit;
-        let now = self.clock.now().timestamp();
-        let Some(state) = self.inputs.edit.as_mut() else { return };
-        let result = match &action {
-            EditAction::SetTime { claim, from_now } => {
-                edit::set_member(&state.payload, claim, &(now + from_now).to_string()).map(|t| state.payload = t)
-            }
-            EditAction::RemoveClaim(name) => edit::remove_member(&state.payload, name).map(|t| state.payload = t),
-            EditAction::AddClaim(name) => {
-                let value = crate::app::panes::edit::default_value(name, now);
-                edit::set_member(&state.payload, name, &value).map(|t| state.payload = t)
-            }
-            EditAction::SetAlg(alg) => {
-                let value = serde_json::to_string(alg).unwrap_or_default();
-                edit::set_member(&state.header, "alg", &value).map(|t| state.header = t)
-            }
-            EditAction::Compact => edit::compact(&state.header).and_then(|h| {
-                let p = edit::compact(&state.payload)?;
-                state.header = h;
-                state.payload = p;
-                Ok(())
-            }),
-            EditAction::SetSigner(signer) => {
-                state.signer = *signer;
-                Ok(())
-            }
-        };
-        match result {
-            Ok(()) => self.reencode(self.auto_sign()),
-            Err(error) => self.note = format!("✖ fix the JSON first: {error}"),
-        }
-    }
-
-    fn apply_preset(&mut self, preset: &crate::jose::presets::Preset) {
-        let Some(state) = self.inputs.edit.as_ref() else { return };
-        let signer = match state.signer {
-            Some(index) => self.keys.get(index),
-            None => self.secret_key.as_ref(),
-        };
-        match crate::jose::presets::apply(preset, &state.header, &state.payload, signer, &self.keys) {
-            Ok(applied) => {
-                if let Some(state) = self.inputs.edit.as_mut() {
-                    state.header = applied.header_text;
-                    state.preset_note = Some(format!("{}: {}", preset.label(), preset.explanation()));
-                    // The preset's token is shown as made: editing re-signs only on the next edit.
-                    state.auto_sign = false;
-                }
-                self.inputs.token = applied.token;
-                self.selected = 0;
-                self.dirty = true;
-                if let Some(generated) = applied.generated {
-                    self.note = "the preset signed with a freshly generated key: its exports are under Generate a key"
-                        .to_owned();
-                    self.generated = Some(generated);
-                }
-            }
-            Err(error) => self.note = format!("✖ {}: {error}", preset.label()),
-        }
-    }
-
     /// Adds a key unless the same key is loaded already.
-    fn add_key(&mut self, key: Key) {
+    pub(super) fn add_key(&mut self, key: Key) {
         if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
             self.keys.push(key);
         }
@@ -365,7 +231,7 @@ impl Session {
 
     /// The bundled demo key checks only the demo token: once the user brings their own
     /// token, it goes.
-    fn drop_demo_keys(&mut self) {
+    pub(super) fn drop_demo_keys(&mut self) {
         let demo = std::mem::take(&mut self.demo_keys);
         let mut index = 0;
         self.keys.retain(|_| {
@@ -376,7 +242,7 @@ impl Session {
         self.dirty = true;
     }
 
-    fn set_input(&mut self, text: String) {
+    pub(super) fn set_input(&mut self, text: String) {
         self.inputs.token = text;
         self.selected = 0;
         self.pinned = None;
@@ -384,7 +250,7 @@ impl Session {
     }
 
     /// The instant the inspection is evaluated at: the dragged one, or the clock's.
-    fn now(&self) -> DateTime<Utc> {
+    pub(super) fn now(&self) -> DateTime<Utc> {
         match self.evaluate_at.and_then(|t| DateTime::from_timestamp(t, 0)) {
             Some(at) => at,
             None => self.clock.now(),
@@ -393,7 +259,7 @@ impl Session {
 
     /// Loads key material; returns whether any key was loaded. What could not be used is
     /// listed beside the keys, with why.
-    fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
+    pub(super) fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
         self.dirty = true;
         match keys::load(bytes, name) {
             Ok(loaded) => {
@@ -417,7 +283,7 @@ impl Session {
         }
     }
 
-    fn secret_changed(&mut self) {
+    pub(super) fn secret_changed(&mut self) {
         let inputs = &mut self.inputs;
         inputs.secret_error = None;
         self.secret_key = if inputs.secret.is_empty() {
@@ -589,7 +455,7 @@ impl Session {
         effects
     }
 
-    fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
+    pub(super) fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
         match text {
             Some(text) => {
                 self.note = format!("copied {what}");
@@ -600,153 +466,6 @@ impl Session {
                 None
             }
         }
-    }
-
-    /// The weak-secret search of the current token's MAC, with `wordlist` after the built-in
-    /// list, as an effect (it runs in the background).
-    fn start_crack(&mut self, wordlist: Vec<u8>) -> Option<Effect> {
-        let (Some(token), Some(alg)) = (self.inspection.token.as_ref(), self.inspection.alg.known()) else {
-            return None;
-        };
-        let (Some(input), Some(signature)) = (token.signing_input(), token.signature()) else { return None };
-        self.crack_result = None;
-        Some(Effect::StartCrack {
-            alg,
-            signing_input: input.as_bytes().to_vec(),
-            signature: signature.to_vec(),
-            wordlist,
-        })
-    }
-
-    /// Collects a finished weak-secret search: a found secret is added to the keys (named as
-    /// found), never written over the secret the user typed.
-    pub fn crack_finished(&mut self, outcome: CrackOutcome) {
-        self.crack_result = Some(match outcome {
-            CrackOutcome::Found(secret) => {
-                let text = String::from_utf8_lossy(&secret).into_owned();
-                let known = crate::jose::secrets::is_known(&secret);
-                let source = if known { "the built-in list of known secrets" } else { "the weak-secret search" };
-                if let Ok(mut key) = keys::secret_from_text(&text, keys::SecretEncoding::Utf8, source) {
-                    key.origin = if known { Origin::KnownSecret } else { Origin::Loaded };
-                    self.add_key(key);
-                }
-                (Tone::Bad, format!("✖ weak secret: the token verifies with {text:?}"))
-            }
-            CrackOutcome::NotFound { tried } => {
-                (Tone::Good, format!("✔ none of the {tried} publicly known secrets verifies this token"))
-            }
-            CrackOutcome::Cancelled { tried } => (Tone::Muted, format!("cancelled after {tried} secrets")),
-            CrackOutcome::NotHmac => (Tone::Muted, "only HS256/384/512 secrets can be guessed".to_owned()),
-        });
-    }
-
-    /// Starts the automatic known-secret search when the token is HMAC and no key of the
-    /// user's checks it (the CLI runs the same search inline: `Request::known_secrets`).
-    fn known_search(&mut self) -> Option<Effect> {
-        use crate::jose::verify::SignatureCause;
-        if !std::mem::take(&mut self.known_check_pending) {
-            return None;
-        }
-        let signature = &self.inspection.signature;
-        if !matches!(signature.cause, SignatureCause::NoKey | SignatureCause::OnlyDemoKey) {
-            return None;
-        }
-        let alg = self.inspection.alg.known().filter(|a| a.family() == crate::jose::alg::Family::Hmac)?;
-        let token = self.inspection.token.as_ref()?;
-        let (input, bytes) = (token.signing_input()?, token.signature()?);
-        let fingerprint = crate::app::panes::fingerprint(&format!("{input}.{}", crate::jose::base64url::encode(bytes)));
-        if self.known_searched.contains(&fingerprint) || self.known_searching == Some(fingerprint) {
-            return None;
-        }
-        self.known_searching = Some(fingerprint);
-        Some(Effect::SearchKnownSecret {
-            fingerprint,
-            alg,
-            signing_input: input.as_bytes().to_vec(),
-            signature: bytes.to_vec(),
-        })
-    }
-
-    /// The automatic known-secret search is done: a hit becomes a key, named as known.
-    pub fn known_searched(&mut self, fingerprint: u64, found: Option<Key>) {
-        self.known_searched.push(fingerprint);
-        if self.known_searching == Some(fingerprint) {
-            self.known_searching = None;
-        }
-        if let Some(key) = found {
-            self.note = format!("the token is signed with {}", key.label());
-            self.add_key(key);
-        }
-    }
-
-    /// Rebuilds the inspection when an input changed or (with a countdown on screen) the
-    /// clock's second ticked; large inputs come back as an effect to inspect in the
-    /// background. Then the automatic known-secret search, when it applies.
-    pub fn refresh(&mut self) -> Vec<Effect> {
-        let live = self.evaluate_at.is_none() && !self.inspection.timeline.claims.is_empty() && self.pending.is_none();
-        let mut effects = Vec::new();
-        if self.dirty || (live && self.clock.now().timestamp() != self.inspected_second) {
-            effects.extend(self.reinspect());
-        }
-        effects.extend(self.known_search());
-        effects
-    }
-
-    fn reinspect(&mut self) -> Option<Effect> {
-        let now = self.now();
-        self.all_keys = self.keys.iter().cloned().chain(self.secret_key.clone()).collect();
-        self.generation += 1;
-        self.inspected_second = self.clock.now().timestamp();
-        self.dirty = false;
-        if self.inputs.token.len() > BACKGROUND_ABOVE {
-            self.pending = Some((self.generation, self.inputs.token.len()));
-            return Some(Effect::Inspect(Box::new(BackgroundInspection {
-                generation: self.generation,
-                input: self.inputs.token.clone(),
-                selected: self.selected,
-                keys: self.all_keys.clone(),
-                unusable_keys: self.unusable_keys.clone(),
-                settings: self.settings.inspection.clone(),
-                now,
-            })));
-        }
-        // A small input replaces any large one still being inspected.
-        self.pending = None;
-        self.inspection = Inspection::inspect(&Request {
-            input: &self.inputs.token,
-            selected: self.selected,
-            keys: &self.all_keys,
-            unusable_keys: &self.unusable_keys,
-            settings: &self.settings.inspection,
-            now,
-            // Searched in the background instead (`start_known_search`).
-            known_secrets: false,
-        });
-        self.inspected_fingerprint = crate::app::panes::fingerprint(&self.inputs.token);
-        self.known_check_pending = true;
-        None
-    }
-
-    /// A background inspection is done; it is taken if it is of the newest input.
-    pub fn inspected(&mut self, generation: u64, inspection: Inspection, fingerprint: u64) {
-        if generation == self.generation {
-            self.inspection = inspection;
-            self.inspected_fingerprint = fingerprint;
-            self.known_check_pending = true;
-        }
-        if self.pending.is_some_and(|(pending, _)| pending == generation) {
-            self.pending = None;
-        }
-    }
-
-    /// Counts rebuilds of the inspection (and large inputs sent to be inspected).
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-
-    /// The size of the input being inspected in the background, while it is.
-    pub fn inspecting(&self) -> Option<usize> {
-        self.pending.map(|(_, bytes)| bytes)
     }
 }
 
