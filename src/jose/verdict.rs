@@ -263,7 +263,7 @@ fn algorithm(facts: &Facts<'_>) -> Step {
             id,
             StepStatus::NotChecked,
             Cause::Encrypted,
-            "the token is encrypted (JWE): its algorithms protect the content, not a signature",
+            "the token is encrypted (JWE): nothing in it can be checked without decrypting it, which this tool does not do yet",
         );
     }
     if let Some((false, message)) = facts.allow_list {
