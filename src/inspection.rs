@@ -211,20 +211,8 @@ impl Inspection {
             }),
             _ => Vec::new(),
         };
-        let verdict = Verdict::new(&Facts {
-            found: token.is_some(),
-            input_error: errors.first().map(|e| e.message.as_str()),
-            encrypted: token.as_ref().is_some_and(|t| t.kind == TokenKind::Jwe),
-            alg: &alg,
-            allow_list: checks.iter().find(|c| c.name == "alg").map(|c| (c.passed, c.message.as_str())),
-            signature: &signature,
-            timeline: &timeline,
-            expectations: checks
-                .iter()
-                .filter_map(|c| Some((Expected::from_name(c.name)?, c.passed, c.message.as_str())))
-                .collect(),
-            high_findings: findings.iter().filter(|f| f.severity == Severity::High).count(),
-        });
+        let high_findings = findings.iter().filter(|f| f.severity == Severity::High).count();
+        let verdict = verdict(token.as_ref(), &errors, &alg, &signature, &timeline, &checks, high_findings);
         Self {
             candidates,
             selected,
@@ -272,6 +260,32 @@ impl Inspection {
         let index = self.signature.key?;
         keys.get(index).or_else(|| self.known_secret.as_ref().filter(|_| index == keys.len()))
     }
+}
+
+/// The checklist a server runs, from what the inspection found.
+fn verdict(
+    token: Option<&Token>,
+    errors: &[InputError],
+    alg: &AlgHeader,
+    signature: &SignatureVerdict,
+    timeline: &Timeline,
+    checks: &[Check],
+    high_findings: usize,
+) -> Verdict {
+    Verdict::new(&Facts {
+        found: token.is_some(),
+        input_error: errors.first().map(|e| e.message.as_str()),
+        encrypted: token.is_some_and(|t| t.kind == TokenKind::Jwe),
+        alg,
+        allow_list: checks.iter().find(|c| c.name == "alg").map(|c| (c.passed, c.message.as_str())),
+        signature,
+        timeline,
+        expectations: checks
+            .iter()
+            .filter_map(|c| Some((Expected::from_name(c.name)?, c.passed, c.message.as_str())))
+            .collect(),
+        high_findings,
+    })
 }
 
 /// The selected candidate parsed as a token, and every problem reading it, placed in the input.

@@ -334,9 +334,35 @@ fn try_keys(
         }
     }
 
+    let mut verdict = failure(alg, candidates, &attempts, first_misfit, first_unusable);
+    verdict.attempts = attempts;
+    verdict.hints.extend(selection_note);
+    verdict.hints.extend(repair_hints(alg, signed, keys, candidates));
+    if alg.family() == Family::Hmac {
+        verdict.key_confusion = key_confusion(alg, signed, keys);
+        if let Some(index) = verdict.key_confusion {
+            let label = keys.get(index).map(Key::label).unwrap_or_default();
+            verdict.status = SignatureStatus::Invalid;
+            verdict.cause = SignatureCause::KeyConfusion;
+            verdict.reason = format!(
+                "forged by algorithm confusion: the {alg} MAC was made with the public key {label} used as the HMAC secret"
+            );
+        }
+    }
+    verdict
+}
+
+/// Why none of the candidate keys verified: none fits, none could be used, or none matches.
+fn failure(
+    alg: Algorithm,
+    candidates: &[usize],
+    attempts: &[Attempt],
+    first_misfit: Option<String>,
+    first_unusable: Option<String>,
+) -> SignatureVerdict {
     let checked: Vec<usize> = attempts.iter().filter(|a| a.result == AttemptResult::Mismatch).map(|a| a.key).collect();
     let fitting = attempts.iter().filter(|a| a.result != AttemptResult::DoesNotFit).count();
-    let mut verdict = if fitting == 0 {
+    if fitting == 0 {
         let reason = match (candidates.len(), first_misfit) {
             (1, Some(misfit)) => format!("the key does not fit the token: {misfit}"),
             (n, _) => format!("none of the {n} loaded keys fits {alg}"),
@@ -374,22 +400,7 @@ fn try_keys(
             verdict.key = checked.first().copied();
         }
         verdict
-    };
-    verdict.attempts = attempts;
-    verdict.hints.extend(selection_note);
-    verdict.hints.extend(repair_hints(alg, signed, keys, candidates));
-    if alg.family() == Family::Hmac {
-        verdict.key_confusion = key_confusion(alg, signed, keys);
-        if let Some(index) = verdict.key_confusion {
-            let label = keys.get(index).map(Key::label).unwrap_or_default();
-            verdict.status = SignatureStatus::Invalid;
-            verdict.cause = SignatureCause::KeyConfusion;
-            verdict.reason = format!(
-                "forged by algorithm confusion: the {alg} MAC was made with the public key {label} used as the HMAC secret"
-            );
-        }
     }
-    verdict
 }
 
 #[cfg(test)]
