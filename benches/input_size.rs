@@ -142,7 +142,7 @@ impl std::fmt::Display for Input {
             Self::EyjRepeated(megabytes) => ("eyj_repeated", megabytes),
             Self::Log(megabytes) => ("log", megabytes),
         };
-        write!(f, "{kind} {megabytes:>2} MB")
+        write!(f, "{kind} {megabytes} MB")
     }
 }
 

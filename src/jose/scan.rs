@@ -11,9 +11,10 @@
 #[inline]
 pub fn run_len(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
     const BLOCK: usize = 32;
-    // Most runs are short (a word, a line of a wrapped token): their first bytes one at a
-    // time cost less than a whole block's test.
-    let head = bytes.get(..16).unwrap_or(bytes);
+    // Many runs are a few bytes long ('ey' on a line of its own, a short word): testing the
+    // first 4 bytes one at a time costs less than a whole block's test. (16 made 76-column
+    // base64 lines twice as slow; none made 16 MB of 'ey' lines 20 % slower.)
+    let head = bytes.get(..4).unwrap_or(bytes);
     if let Some(len) = head.iter().position(|&b| !test(b)) {
         return len;
     }
