@@ -244,11 +244,6 @@ impl Inspection {
         }
     }
 
-    /// Whether the input is unusable: no token, or a token whose header cannot be read.
-    pub fn unusable(&self) -> bool {
-        self.token.as_ref().is_none_or(|t| t.header_object().is_none())
-    }
-
     /// A server would accept the token: the verdict's outcome is `accepted`.
     pub fn passed(&self) -> bool {
         self.verdict.accepted()

@@ -171,6 +171,9 @@ pub struct Timeline {
     pub phrase: String,
     /// `exp − iat`, when both are dates.
     pub lifetime: Option<TimeDelta>,
+    /// How far `iat` lies beyond now plus the leeway, when it does (the time step fails on
+    /// it and the linter names it; computed once, here).
+    pub iat_ahead: Option<TimeDelta>,
 }
 
 impl Timeline {
@@ -203,7 +206,10 @@ impl Timeline {
             .find_map(|c| c.value.as_ref().err().map(|e| (c.name.to_owned(), e.to_string())));
         let slack = TimeDelta::seconds(leeway);
 
-        let iat = find("iat").and_then(TimeClaim::date);
+        let iat_ahead = find("iat")
+            .and_then(TimeClaim::date)
+            .filter(|iat| *iat > now.checked_add_signed(slack).unwrap_or(now))
+            .map(|iat| iat - now);
         let is_object = payload.is_some_and(|p| matches!(p.value, Value::Object(_)));
         let (status, phrase) = if !is_object {
             (TimeStatus::NotApplicable, "no claims to judge".to_owned())
@@ -213,8 +219,8 @@ impl Timeline {
             (TimeStatus::Expired, format!("expired {} ago", human_duration(now - exp)))
         } else if let Some(nbf) = valid_from.filter(|nbf| now < nbf.checked_sub_signed(slack).unwrap_or(*nbf)) {
             (TimeStatus::NotYetValid, format!("not valid yet: starts in {}", human_duration(nbf - now)))
-        } else if let Some(iat) = iat.filter(|iat| *iat > now.checked_add_signed(slack).unwrap_or(now)) {
-            (TimeStatus::IssuedInFuture, format!("issued in the future: iat is {} ahead", human_duration(iat - now)))
+        } else if let Some(ahead) = iat_ahead {
+            (TimeStatus::IssuedInFuture, format!("issued in the future: iat is {} ahead", human_duration(ahead)))
         } else if let Some(exp) = valid_until {
             let left = exp - now;
             if left <= TimeDelta::zero() {
@@ -226,7 +232,19 @@ impl Timeline {
             (TimeStatus::NoExp, "never expires (no exp claim)".to_owned())
         };
 
-        Self { now, leeway, claims, events, valid_from, valid_until, status, invalid_claim, phrase, lifetime }
+        Self {
+            now,
+            leeway,
+            claims,
+            events,
+            valid_from,
+            valid_until,
+            status,
+            invalid_claim,
+            phrase,
+            lifetime,
+            iat_ahead,
+        }
     }
 
     pub fn claim(&self, name: &str) -> Option<&TimeClaim> {

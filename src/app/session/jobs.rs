@@ -61,7 +61,13 @@ impl Session {
         let alg = self.inspection.alg.known().filter(|a| a.family() == crate::jose::alg::Family::Hmac)?;
         let token = self.inspection.token.as_ref()?;
         let (input, bytes) = (token.signing_input()?, token.signature()?);
-        let fingerprint = crate::app::panes::fingerprint(&format!("{input}.{}", crate::jose::base64url::encode(bytes)));
+        // The signing input and the signature's bytes, hashed without copying the token.
+        let fingerprint = {
+            use std::hash::{Hash as _, Hasher as _};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (input, bytes).hash(&mut hasher);
+            hasher.finish()
+        };
         if self.known_searched.contains(&fingerprint) || self.known_searching == Some(fingerprint) {
             return None;
         }

@@ -222,7 +222,7 @@ impl Session {
     }
 
     /// Adds a key unless the same key is loaded already.
-    pub(super) fn add_key(&mut self, key: Key) {
+    fn add_key(&mut self, key: Key) {
         if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
             self.keys.push(key);
         }
@@ -231,7 +231,7 @@ impl Session {
 
     /// The bundled demo key checks only the demo token: once the user brings their own
     /// token, it goes.
-    pub(super) fn drop_demo_keys(&mut self) {
+    fn drop_demo_keys(&mut self) {
         let demo = std::mem::take(&mut self.demo_keys);
         let mut index = 0;
         self.keys.retain(|_| {
@@ -242,7 +242,7 @@ impl Session {
         self.dirty = true;
     }
 
-    pub(super) fn set_input(&mut self, text: String) {
+    fn set_input(&mut self, text: String) {
         self.inputs.token = text;
         self.selected = 0;
         self.pinned = None;
@@ -250,7 +250,7 @@ impl Session {
     }
 
     /// The instant the inspection is evaluated at: the dragged one, or the clock's.
-    pub(super) fn now(&self) -> DateTime<Utc> {
+    fn now(&self) -> DateTime<Utc> {
         match self.evaluate_at.and_then(|t| DateTime::from_timestamp(t, 0)) {
             Some(at) => at,
             None => self.clock.now(),
@@ -259,7 +259,7 @@ impl Session {
 
     /// Loads key material; returns whether any key was loaded. What could not be used is
     /// listed beside the keys, with why.
-    pub(super) fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
+    fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
         self.dirty = true;
         match keys::load(bytes, name) {
             Ok(loaded) => {
@@ -283,7 +283,7 @@ impl Session {
         }
     }
 
-    pub(super) fn secret_changed(&mut self) {
+    fn secret_changed(&mut self) {
         let inputs = &mut self.inputs;
         inputs.secret_error = None;
         self.secret_key = if inputs.secret.is_empty() {
@@ -455,7 +455,7 @@ impl Session {
         effects
     }
 
-    pub(super) fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
+    fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
         match text {
             Some(text) => {
                 self.note = format!("copied {what}");

@@ -119,14 +119,12 @@ pub(super) fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     {
         out.add(FindingId::NbfAfterExp, "nbf is after exp: the token can never be valid", p("nbf"));
     }
-    if let Some(iat) = date("iat")
-        && iat > t.now + chrono::TimeDelta::seconds(t.leeway)
-    {
+    if let Some(ahead) = t.iat_ahead {
         out.add(
             FindingId::IatInFuture,
             format!(
                 "iat is {} in the future: the issuer's clock is wrong or the token was made by hand",
-                human_duration(iat - t.now)
+                human_duration(ahead)
             ),
             p("iat"),
         );
