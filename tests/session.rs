@@ -128,3 +128,15 @@ fn a_large_input_is_inspected_by_an_effect_and_the_newest_wins() {
     assert_eq!(s.inspection().token.as_ref().and_then(|t| t.claims()).and_then(|c| c.get_str("sub")), Some("small"));
     assert!(s.inspecting().is_none());
 }
+
+#[test]
+fn an_opened_file_that_is_not_utf8_is_read_lossily_and_the_note_says_where() {
+    let mut s = session();
+    let mut bytes = b"caf\xe9 Authorization: Bearer ".to_vec();
+    bytes.extend_from_slice(hs256("{}").as_bytes());
+    apply(&mut s, [Command::LoadToken { name: "log.txt".into(), bytes }]);
+    assert!(s.inspection().token.is_some(), "the token after the bad byte is still found");
+    assert_eq!(s.note(), "opened log.txt: not UTF-8 (first invalid byte at offset 3), read with U+FFFD replacements");
+    apply(&mut s, [Command::LoadToken { name: "ok.txt".into(), bytes: hs256("{}").into_bytes() }]);
+    assert_eq!(s.note(), "opened ok.txt");
+}

@@ -328,8 +328,16 @@ impl Session {
                 self.dirty = true;
             }
             Command::LoadToken { name, bytes } => {
-                self.note = format!("opened {name}");
+                // Bytes that are not UTF-8 are read lossily, and the note says so (as the CLI does).
+                let invalid_at = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
                 effects.extend(self.apply(Command::SetInput(String::from_utf8_lossy(&bytes).into_owned())));
+                // After the input: a new input clears the previous note.
+                self.note = match invalid_at {
+                    Some(offset) => format!(
+                        "opened {name}: not UTF-8 (first invalid byte at offset {offset}), read with U+FFFD replacements"
+                    ),
+                    None => format!("opened {name}"),
+                };
             }
             Command::LoadKey { name, bytes } => {
                 self.load_keys(&name, &bytes);
