@@ -160,7 +160,15 @@ impl Inspection {
             && let (Some(alg), Some(token)) = (alg.known().filter(|a| a.family() == Family::Hmac), token.as_ref())
             && let (Some(input), Some(bytes)) = (token.signing_input(), token.signature())
         {
-            known_secret = crate::jose::secrets::find_known(alg, input.as_bytes(), bytes);
+            if crate::jose::secrets::auto_search(input.len()) {
+                known_secret = crate::jose::secrets::find_known(alg, input.as_bytes(), bytes);
+            } else {
+                signature.hints.push(format!(
+                    "the publicly known secrets were not tried automatically: the signing input is {} bytes (over {}), and each try is an HMAC over all of it; `jwt-inspector crack` tries them",
+                    input.len(),
+                    crate::jose::secrets::AUTO_SEARCH_MAX_INPUT
+                ));
+            }
         }
         let extended: Vec<Key>;
         let keys = match &known_secret {

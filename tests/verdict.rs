@@ -229,3 +229,19 @@ fn an_unusable_key_is_listed_and_the_verdict_follows_from_the_other_keys() {
         inspection.signature.hints
     );
 }
+
+#[test]
+fn a_long_hmac_token_is_not_searched_unasked_and_the_hint_says_why() {
+    // Signed with a listed secret, but 3 KB long: searching would cost an HMAC over 3 KB per
+    // candidate. A 1 MB token would take minutes.
+    let token = hs256(&format!(r#"{{"data":"{}"}}"#, "x".repeat(3_000)), "secret");
+    let settings = Settings::default();
+    let inspection = Inspection::inspect(&Request { known_secrets: true, ..Request::new(&token, &settings, at(NOW)) });
+    assert_eq!(inspection.signature.cause, SignatureCause::NoKey);
+    assert!(inspection.known_secret.is_none());
+    assert!(
+        inspection.signature.hints.iter().any(|h| h.contains("were not tried automatically")),
+        "{:?}",
+        inspection.signature.hints
+    );
+}
