@@ -1,14 +1,17 @@
 //! The human report: the verdict and its checklist first, in the order a server runs it,
 //! then the token, the signature, the time, checks, findings and errors; coloured on a
-//! terminal with the tones of the shared presentation.
+//! terminal with the tones of the shared presentation. It is rendered from the typed
+//! [`Report`] that `--json` serialises, so the two cannot say different things.
 
-use crate::inspection::Inspection;
 use crate::jose::timeline::relative;
 use crate::jose::token::Content;
 use crate::jose::verdict::StepStatus;
 use crate::present::{self, Tone};
+use crate::report::{Kind, Report};
 
+/// How the human report is written.
 pub struct Style {
+    /// ANSI colours and bold (for a terminal).
     pub color: bool,
 }
 
@@ -43,14 +46,14 @@ const SEGMENT_COLORS: [&str; 5] = ["38;5;204", "38;5;135", "38;5;39", "38;5;208"
 
 /// The human report (what `inspect` prints without `--json`): the verdict and its checklist
 /// in the order a server runs it, then the details.
-pub fn human(inspection: &Inspection, style: &Style) -> String {
+pub fn human(report: &Report<'_>, style: &Style) -> String {
     let mut out = Lines(String::new());
-    verdict_section(&mut out, inspection, style);
-    token_section(&mut out, inspection, style);
-    signature_section(&mut out, inspection, style);
-    time_section(&mut out, inspection, style);
-    lists_section(&mut out, inspection, style);
-    if let Some(nested) = &inspection.nested {
+    verdict_section(&mut out, report, style);
+    token_section(&mut out, report, style);
+    signature_section(&mut out, report, style);
+    time_section(&mut out, report, style);
+    lists_section(&mut out, report, style);
+    if let Some(nested) = &report.nested {
         out.line(String::new());
         out.line(style.bold("Nested token (cty: JWT):"));
         out.line(indent(&human(nested, style)));
@@ -68,8 +71,8 @@ impl Lines {
     }
 }
 
-fn verdict_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
-    let verdict = &inspection.verdict;
+fn verdict_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
+    let verdict = report.verdict;
     out.line(style.bold(&style.tone(present::outcome(verdict.outcome).tone, &present::headline(verdict))));
     for (look, text) in present::checklist(verdict) {
         out.line(format!("  {}", style.tone(look.tone, &text)));
@@ -78,18 +81,19 @@ fn verdict_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
 }
 
 /// Where the token was found, its segments coloured, and the decoded header and payload.
-fn token_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
-    if let Some(candidate) = inspection.candidate() {
-        let mut found = format!("Token {} of {}", inspection.selected.unwrap_or(0) + 1, inspection.candidates.len());
-        if let Some(context) = &candidate.context {
+fn token_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
+    if let Some(candidate) = report.candidate() {
+        let input = &report.input;
+        let mut found = format!("Token {} of {}", input.selected.unwrap_or(0) + 1, input.candidates.len());
+        if let Some(context) = candidate.context {
             found.push_str(&format!(", found in {context}"));
         }
         out.line(style.bold(&found));
-        for stripped in &candidate.stripped {
+        for stripped in candidate.stripped {
             out.line(style.dim(&format!("  stripped: {stripped}")));
         }
     }
-    if let Some(token) = &inspection.token {
+    if let Some(token) = report.token {
         let painted: Vec<String> = token
             .segments
             .iter()
@@ -104,8 +108,8 @@ fn token_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
         out.line(format!("  {}", painted.join(&style.dim("."))));
         out.line(String::new());
         out.line(style.paint(SEGMENT_COLORS[0], &style.bold("Header")));
-        out.line(indent(&content_text(token.header.as_ref())));
-        if token.kind == crate::jose::token::TokenKind::Jwe {
+        out.line(indent(&content_text(report.header.0)));
+        if report.kind == Kind::Jwe {
             out.line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
             out.line("  encrypted (JWE): the claims cannot be read without the decryption key".to_owned());
             for segment in token.segments.iter().skip(1) {
@@ -113,36 +117,35 @@ fn token_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
                 out.line(format!("  {}: {len} bytes", segment.role.label()));
             }
         } else {
-            let what = token.payload.as_ref().map_or_else(|| "unreadable".to_owned(), Content::describe);
+            let what = report.payload.0.map_or_else(|| "unreadable".to_owned(), Content::describe);
             out.line(style.paint(SEGMENT_COLORS[1], &style.bold(&format!("Payload ({what})"))));
-            out.line(indent(&content_text(token.payload.as_ref())));
+            out.line(indent(&content_text(report.payload.0)));
         }
     }
     out.line(String::new());
 }
 
-fn signature_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
-    let sig = &inspection.signature;
+fn signature_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
+    let sig = &report.signature;
     let look = present::signature(sig.status);
-    let bytes =
-        inspection.token.as_ref().and_then(|t| t.signature()).map_or(String::new(), |s| format!(", {} bytes", s.len()));
+    let bytes = sig.bytes.map_or(String::new(), |len| format!(", {len} bytes"));
     out.line(format!(
         "{} {}",
-        style.bold(&format!("Signature ({}{bytes}):", inspection.alg.label())),
+        style.bold(&format!("Signature ({}{bytes}):", report.alg.label())),
         style.tone(look.tone, &format!("{} — {}", look.label(), sig.reason))
     ));
-    for hint in &sig.hints {
+    for hint in sig.hints {
         out.line(format!("  hint: {hint}"));
     }
     if sig.attempts.len() > 1 {
-        for attempt in &sig.attempts {
+        for attempt in sig.attempts {
             out.line(style.dim(&format!("  tried {}: {}", attempt.label, attempt.outcome)));
         }
     }
 }
 
-fn time_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
-    let time = &inspection.timeline;
+fn time_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
+    let time = &report.time;
     let look = present::time(time.status);
     let leeway = if time.leeway > 0 { format!(", leeway {} s", time.leeway) } else { String::new() };
     out.line(format!(
@@ -150,7 +153,7 @@ fn time_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
         style.bold(&format!("Time (at {}{leeway}):", time.now.format("%Y-%m-%d %H:%M:%S UTC"))),
         style.tone(look.tone, &format!("{} — {}", look.label(), time.phrase))
     ));
-    for claim in &time.claims {
+    for claim in time.claims.0 {
         let text = match &claim.value {
             Ok(date) => format!("{} ({})", date.format("%Y-%m-%d %H:%M:%S UTC"), relative(*date, time.now)),
             Err(error) => error.to_string(),
@@ -163,18 +166,18 @@ fn time_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
 }
 
 /// Expectation checks, findings, unusable keys and input errors, each when there are any.
-fn lists_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
-    if !inspection.checks.is_empty() {
+fn lists_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
+    if !report.checks.is_empty() {
         out.line(style.bold("Checks:"));
-        for check in &inspection.checks {
+        for check in report.checks {
             let status = if check.passed { StepStatus::Passed } else { StepStatus::Failed };
             let look = present::step_status(status);
             out.line(format!("  {} {}", style.tone(look.tone, look.icon), check.message));
         }
     }
-    if !inspection.findings.is_empty() {
+    if !report.findings.is_empty() {
         out.line(style.bold("Findings:"));
-        for finding in &inspection.findings {
+        for finding in &report.findings {
             let look = present::severity(finding.severity);
             out.line(format!(
                 "  {} {}: {} {}",
@@ -185,15 +188,15 @@ fn lists_section(out: &mut Lines, inspection: &Inspection, style: &Style) {
             ));
         }
     }
-    if !inspection.unusable_keys.is_empty() {
+    if !report.unusable_keys.is_empty() {
         out.line(style.bold("Unusable keys:"));
-        for key in &inspection.unusable_keys {
+        for key in report.unusable_keys {
             out.line(format!("  {} {}: {}", style.tone(Tone::Bad, "✖"), key.source, key.error));
         }
     }
-    if !inspection.errors.is_empty() {
+    if !report.errors.is_empty() {
         out.line(style.bold("Errors:"));
-        for error in &inspection.errors {
+        for error in report.errors {
             out.line(format!("  {}", style.tone(Tone::Bad, &error.message)));
         }
     }

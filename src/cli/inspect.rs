@@ -8,7 +8,10 @@ use crate::cli::args::{Color, InspectArgs};
 use crate::cli::human::{Style, human};
 use crate::cli::input::{LoadedKeys, load_keys, read_input};
 use crate::inspection::{Expectations, Inspection, Request, Settings};
+use crate::report::Report;
 
+/// Runs `inspect`: reads the token text and keys, inspects, prints the report (human or
+/// `--json`); the exit code comes from the verdict.
 pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     let input = read_input(args.token.as_deref())?;
     let LoadedKeys { keys, unusable } = load_keys(&args.keys)?;
@@ -33,9 +36,10 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
         now,
         known_secrets: true,
     });
+    // One report, printed as JSON or as text: the two cannot disagree.
+    let report = Report::new(&inspection, &keys);
     let mut out = std::io::stdout().lock();
     let written = if args.json {
-        let report = crate::report::Report::new(&inspection, &keys);
         serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
     } else {
         let color = match args.color {
@@ -43,7 +47,7 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
             Color::Never => false,
             Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
-        out.write_all(human(&inspection, &Style { color }).as_bytes())
+        out.write_all(human(&report, &Style { color }).as_bytes())
     };
     if let Err(error) = written
         && error.kind() != std::io::ErrorKind::BrokenPipe
