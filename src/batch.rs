@@ -1,23 +1,114 @@
 //! Verifying many tokens, one line each: the verdict of [`Inspection::verdict_only`] (so a
-//! batch never judges differently from `inspect`) written as one JSON line. The CLI reads the
-//! lines and spreads them over threads; this module is pure: line in, JSON line out.
+//! batch never judges differently from `inspect`) written as one JSON line, a typed
+//! [`BatchLine`] that borrows from the inspection. The CLI reads the lines and spreads them
+//! over threads; this module is pure: line in, JSON line out.
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use crate::inspection::{Inspection, Settings};
+use crate::jose::alg::AlgHeader;
 use crate::jose::keys::Key;
-use crate::jose::verdict::Outcome;
+use crate::jose::timeline::TimeStatus;
+use crate::jose::verdict::{Cause, Outcome, StepId};
+use crate::jose::verify::SignatureStatus;
 
 /// What one line came to, besides its JSON line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineVerdict {
     /// The verdict's outcome was `accepted` (see [`Inspection::passed`]).
     pub passed: bool,
+    /// The verdict's outcome.
     pub outcome: Outcome,
     /// The signature status's name, e.g. `valid`.
     pub signature: &'static str,
     /// The time status's name, e.g. `expired`.
     pub time: &'static str,
+}
+
+/// One line of a batch's input, as read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InputLine<'a> {
+    /// The line's number, from 1.
+    pub number: usize,
+    /// Its text without the line break (read lossily, with U+FFFD, when it was not UTF-8).
+    pub text: &'a str,
+    /// The byte offset in the line of the first byte that was not UTF-8; `None` when the
+    /// line was UTF-8.
+    pub utf8_error_offset: Option<usize>,
+}
+
+/// The JSON line written for one input line. Its fields, their order and their names are a
+/// public contract (the README lists them; a test holds the list to this type): add, never
+/// rename.
+#[derive(Serialize)]
+pub struct BatchLine<'a> {
+    /// The input line's number, from 1.
+    pub line: usize,
+    /// The verdict's outcome.
+    pub verdict: Outcome,
+    /// The step that rejected the token (or left it undecided).
+    pub first_failure: Option<FirstFailure<'a>>,
+    /// The header's `alg` (serialised as its text: `null` when absent or not a string).
+    #[serde(serialize_with = "crate::report::alg_text")]
+    pub alg: &'a AlgHeader,
+    /// The header's `kid`, when it is a string.
+    pub kid: Option<&'a str>,
+    /// The signature on its own.
+    pub signature: SignatureStatus,
+    /// The time claims at `now`.
+    pub time: TimeStatus,
+    /// One sentence naming the signature's cause.
+    pub reason: &'a str,
+    /// Why no token could be read on the line, if none could.
+    pub error: Option<&'a str>,
+    /// `false` when the line was not UTF-8; absent when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input_utf8: Option<bool>,
+    /// The byte offset of the first byte that was not UTF-8; absent when the line was UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf8_error_offset: Option<usize>,
+}
+
+/// The step that decided a rejected or undecided verdict: the verdict's step, without its
+/// status (a batch line's `verdict` already says it).
+#[derive(Serialize)]
+pub struct FirstFailure<'a> {
+    /// Which step.
+    pub step: StepId,
+    /// Why it came out as it did, as a stable id.
+    pub cause: Cause,
+    /// The particulars, for people.
+    pub detail: &'a str,
+}
+
+impl<'a> BatchLine<'a> {
+    /// The line for `line`, from its inspection.
+    pub fn new(line: InputLine<'_>, inspection: &'a Inspection) -> Self {
+        let verdict = &inspection.verdict;
+        let error = if inspection.candidates.is_empty() {
+            Some("no token on this line")
+        } else {
+            inspection.errors.first().map(|e| e.message.as_str())
+        };
+        Self {
+            line: line.number,
+            verdict: verdict.outcome,
+            first_failure: verdict.deciding_step().map(|step| FirstFailure {
+                step: step.id,
+                cause: step.cause,
+                detail: &step.detail,
+            }),
+            alg: &inspection.alg,
+            kid: inspection.kid.as_deref(),
+            signature: inspection.signature.status,
+            time: inspection.timeline.status,
+            reason: &inspection.signature.reason,
+            error,
+            input_utf8: line.utf8_error_offset.map(|_| false),
+            utf8_error_offset: line.utf8_error_offset,
+        }
+    }
 }
 
 /// Verifies lines against one set of keys, settings and `now`.
@@ -28,60 +119,33 @@ pub struct BatchVerifier<'a> {
 }
 
 impl<'a> BatchVerifier<'a> {
+    /// A verifier with `keys`, `settings` (the leeway) and the instant `now`.
     pub fn new(keys: &'a [Key], settings: &'a Settings, now: DateTime<Utc>) -> Self {
         Self { keys, settings, now }
     }
 
-    /// Appends line `number`'s JSON verdict (without a newline) to `out`: `line`, `verdict`,
-    /// `first_failure` (`{step, cause, detail}` or null), `alg`, `kid`, `signature`, `time`,
-    /// `reason`, `error`, in that order.
-    pub fn verify_line(&self, number: usize, line: &str, out: &mut Vec<u8>) -> LineVerdict {
-        let inspection = Inspection::verdict_only(line, self.keys, self.settings, self.now);
-        let error = if inspection.candidates.is_empty() {
-            Some("no token on this line")
-        } else {
-            inspection.errors.first().map(|e| e.message.as_str())
-        };
-        let (signature, time) = (inspection.signature.status.name(), inspection.timeline.status.name());
-        // Written directly rather than through a `serde_json::Value`: building the map costs
-        // more than an HMAC check. serde_json still escapes every string.
-        let string = |out: &mut Vec<u8>, text: Option<&str>| match text {
-            Some(text) => {
-                let _ = serde_json::to_writer(&mut *out, text);
-            }
-            None => out.extend_from_slice(b"null"),
-        };
+    /// Appends the [`BatchLine`] of line `number`, whose text is UTF-8, to `out` as JSON
+    /// (without a newline).
+    pub fn verify_line(&self, number: usize, text: &str, out: &mut Vec<u8>) -> LineVerdict {
+        self.verify(InputLine { number, text, utf8_error_offset: None }, out)
+    }
+
+    /// Appends `line`'s [`BatchLine`] to `out` as JSON (without a newline).
+    pub fn verify(&self, line: InputLine<'_>, out: &mut Vec<u8>) -> LineVerdict {
+        let inspection = Inspection::verdict_only(line.text, self.keys, self.settings, self.now);
+        let json = BatchLine::new(line, &inspection);
+        // Serialised straight into `out`, without a `serde_json::Value` (building the map
+        // would cost more than an HMAC check). Writing to a `Vec` cannot fail and every field
+        // is a string, a number, null or a unit enum, so there is no error to hand on; the
+        // fuzz target holds every line to one JSON object.
+        let written = serde_json::to_writer(&mut *out, &json);
+        debug_assert!(written.is_ok(), "a batch line always serialises: {written:?}");
         let verdict = &inspection.verdict;
-        out.extend_from_slice(b"{\"line\":");
-        out.extend_from_slice(number.to_string().as_bytes());
-        out.extend_from_slice(b",\"verdict\":");
-        string(out, Some(verdict.outcome.name()));
-        out.extend_from_slice(b",\"first_failure\":");
-        match verdict.deciding_step() {
-            Some(step) => {
-                out.extend_from_slice(b"{\"step\":");
-                string(out, Some(step.id.name()));
-                out.extend_from_slice(b",\"cause\":");
-                string(out, Some(step.cause.name()));
-                out.extend_from_slice(b",\"detail\":");
-                string(out, Some(&step.detail));
-                out.push(b'}');
-            }
-            None => out.extend_from_slice(b"null"),
+        LineVerdict {
+            passed: verdict.accepted(),
+            outcome: verdict.outcome,
+            signature: inspection.signature.status.name(),
+            time: inspection.timeline.status.name(),
         }
-        out.extend_from_slice(b",\"alg\":");
-        string(out, inspection.alg.text());
-        out.extend_from_slice(b",\"kid\":");
-        string(out, inspection.kid.as_deref());
-        out.extend_from_slice(b",\"signature\":");
-        string(out, Some(signature));
-        out.extend_from_slice(b",\"time\":");
-        string(out, Some(time));
-        out.extend_from_slice(b",\"reason\":");
-        string(out, Some(&inspection.signature.reason));
-        out.extend_from_slice(b",\"error\":");
-        string(out, error);
-        out.push(b'}');
-        LineVerdict { passed: verdict.accepted(), outcome: verdict.outcome, signature, time }
     }
 }

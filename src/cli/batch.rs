@@ -3,12 +3,15 @@
 
 use std::process::ExitCode;
 
-use crate::batch::BatchVerifier;
+use crate::batch::{BatchVerifier, InputLine};
 use crate::cli::args::VerifyArgs;
 use crate::cli::batch_stream;
 use crate::cli::input::load_keys;
 use crate::inspection::Settings;
 
+/// Runs `verify --batch`: a JSON line per line of standard input, totals on stderr. Exit 0
+/// when every line is accepted, 1 when one is not (or the reader closed the pipe), and an
+/// error (exit 2) when reading or writing fails or a worker panics.
 pub fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     let keys = load_keys(&args.keys)?.keys;
     let (now, leeway) = args.time.resolve()?;
@@ -17,7 +20,7 @@ pub fn verify_batch(args: &VerifyArgs) -> Result<ExitCode, String> {
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
     let start = std::time::Instant::now();
-    let verify = |number: usize, line: &str, out: &mut Vec<u8>| verifier.verify_line(number, line, out);
+    let verify = |line: InputLine<'_>, out: &mut Vec<u8>| verifier.verify(line, out);
     let totals = match batch_stream::run(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), threads, &verify)
     {
         Ok(totals) => totals,

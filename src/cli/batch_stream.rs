@@ -1,12 +1,13 @@
 //! `verify --batch`'s plumbing: standard input read as bytes a line at a time (a line that is
-//! not UTF-8 is verified lossily and its JSON line says so), the lines spread over worker
+//! not UTF-8 is verified lossily, and the verifier is told where its first bad byte is so
+//! that its JSON line says so), the lines spread over worker
 //! threads a chunk at a time, and the JSON lines written in input order. Every line in gets
 //! one line out, or the run ends with a message saying what stopped it and how many lines
 //! were written: a worker that panics, a read error and a write error all reach the exit code.
 
 use std::io::{BufRead, Write};
 
-use crate::batch::LineVerdict;
+use crate::batch::{InputLine, LineVerdict};
 
 /// Lines are read and verified a chunk at a time: memory stays the same whatever the input's
 /// length.
@@ -24,14 +25,14 @@ pub fn lossy_text(bytes: Vec<u8>) -> (String, Option<usize>) {
     }
 }
 
-/// One line of input, without its line break.
-struct InputLine {
+/// One line of input as read, without its line break.
+struct ReadLine {
     text: String,
     /// Where the first byte that is not UTF-8 is, when there is one.
     invalid_utf8_at: Option<usize>,
 }
 
-impl InputLine {
+impl ReadLine {
     fn from_bytes(mut bytes: Vec<u8>) -> Self {
         // As `BufRead::lines` does: the '\n', and a '\r' before it.
         if bytes.last() == Some(&b'\n') {
@@ -47,32 +48,22 @@ impl InputLine {
 
 /// Reads up to [`CHUNK`] lines, and the error that ended reading early, if one did (the
 /// lines read before it are still answered).
-fn read_chunk(input: &mut impl BufRead) -> (Vec<InputLine>, Option<String>) {
+fn read_chunk(input: &mut impl BufRead) -> (Vec<ReadLine>, Option<String>) {
     let mut lines = Vec::new();
     while lines.len() < CHUNK {
         let mut bytes = Vec::new();
         match input.read_until(b'\n', &mut bytes) {
             Ok(0) => break,
-            Ok(_) => lines.push(InputLine::from_bytes(bytes)),
+            Ok(_) => lines.push(ReadLine::from_bytes(bytes)),
             Err(error) => {
                 if !bytes.is_empty() {
-                    lines.push(InputLine::from_bytes(bytes));
+                    lines.push(ReadLine::from_bytes(bytes));
                 }
                 return (lines, Some(format!("cannot read standard input: {error}")));
             }
         }
     }
     (lines, None)
-}
-
-/// Adds to the JSON object at the end of `out` that its line was not UTF-8 and where the first
-/// invalid byte was (a byte offset in the line). The object comes from
-/// [`crate::batch::BatchVerifier::verify_line`], which knows only the lossy text.
-pub fn mark_not_utf8(out: &mut Vec<u8>, offset: usize) {
-    if out.last() == Some(&b'}') {
-        out.pop();
-        out.extend_from_slice(format!(",\"input_utf8\":false,\"utf8_error_offset\":{offset}}}").as_bytes());
-    }
 }
 
 /// One worker's share of a chunk: its JSON lines, and what each came to.
@@ -82,17 +73,15 @@ struct Share {
 }
 
 fn verify_share(
-    verify: &impl Fn(usize, &str, &mut Vec<u8>) -> LineVerdict,
+    verify: &impl Fn(InputLine<'_>, &mut Vec<u8>) -> LineVerdict,
     first: usize,
-    lines: &[InputLine],
+    lines: &[ReadLine],
 ) -> Share {
     let mut text = Vec::new();
     let mut verdicts = Vec::with_capacity(lines.len());
     for (number, line) in (first..).zip(lines) {
-        verdicts.push(verify(number, &line.text, &mut text));
-        if let Some(offset) = line.invalid_utf8_at {
-            mark_not_utf8(&mut text, offset);
-        }
+        let line = InputLine { number, text: &line.text, utf8_error_offset: line.invalid_utf8_at };
+        verdicts.push(verify(line, &mut text));
         text.push(b'\n');
     }
     Share { text, verdicts }
@@ -147,11 +136,11 @@ impl Totals {
     }
 }
 
-/// Verifies every line of `input` with `verify(line number, text, out)` (which appends one
-/// JSON object) on `threads` threads, and writes the JSON lines to `out` in input order.
+/// Verifies every line of `input` with `verify(line, out)` (which appends one JSON object)
+/// on `threads` threads, and writes the JSON lines to `out` in input order.
 pub fn run<V>(input: &mut impl BufRead, out: &mut impl Write, threads: usize, verify: &V) -> Result<Totals, Stop>
 where
-    V: Fn(usize, &str, &mut Vec<u8>) -> LineVerdict + Sync,
+    V: Fn(InputLine<'_>, &mut Vec<u8>) -> LineVerdict + Sync,
 {
     let mut totals = Totals::default();
     let (mut chunk, mut read_error) = read_chunk(input);
@@ -221,9 +210,15 @@ mod tests {
         }
     }
 
-    /// A verifier that writes only the line number and the text's length.
-    fn echo(number: usize, text: &str, out: &mut Vec<u8>) -> LineVerdict {
-        out.extend_from_slice(format!("{{\"line\":{number},\"len\":{}}}", text.len()).as_bytes());
+    /// A verifier that writes only the line number, the text's length, and where the first
+    /// byte that was not UTF-8 was.
+    fn echo(line: InputLine<'_>, out: &mut Vec<u8>) -> LineVerdict {
+        let InputLine { number, text, utf8_error_offset } = line;
+        out.extend_from_slice(format!("{{\"line\":{number},\"len\":{}", text.len()).as_bytes());
+        if let Some(offset) = utf8_error_offset {
+            out.extend_from_slice(format!(",\"utf8_error_offset\":{offset}").as_bytes());
+        }
+        out.push(b'}');
         verdict()
     }
 
@@ -243,7 +238,7 @@ mod tests {
             [
                 r#"{"line":1,"len":5}"#,
                 r#"{"line":2,"len":0}"#,
-                r#"{"line":3,"len":6,"input_utf8":false,"utf8_error_offset":3}"#,
+                r#"{"line":3,"len":6,"utf8_error_offset":3}"#,
                 r#"{"line":4,"len":25}"#,
             ]
         );
@@ -257,8 +252,7 @@ mod tests {
         let verifier = crate::batch::BatchVerifier::new(&keys, &settings, chrono::DateTime::UNIX_EPOCH);
         let (text, offset) = lossy_text(b"caf\xe9 au lait".to_vec());
         let mut out = Vec::new();
-        verifier.verify_line(7, &text, &mut out);
-        mark_not_utf8(&mut out, offset.expect("not UTF-8"));
+        verifier.verify(InputLine { number: 7, text: &text, utf8_error_offset: offset }, &mut out);
         let line: serde_json::Value = serde_json::from_slice(&out).expect("one JSON object");
         assert_eq!(line["line"], 7);
         assert_eq!(line["error"], "no token on this line");
@@ -280,9 +274,9 @@ mod tests {
 
     #[test]
     fn a_worker_that_panics_stops_the_run_after_the_lines_before_its_share() {
-        let panics_on_8 = |number: usize, text: &str, out: &mut Vec<u8>| {
-            assert_ne!(number, 8, "a bug on line 8");
-            echo(number, text, out)
+        let panics_on_8 = |line: InputLine<'_>, out: &mut Vec<u8>| {
+            assert_ne!(line.number, 8, "a bug on line 8");
+            echo(line, out)
         };
         let mut out = Vec::new();
         let stop = run(&mut &numbered_lines(10)[..], &mut out, 2, &panics_on_8).expect_err("stops");
