@@ -149,3 +149,37 @@ impl<'a> BatchVerifier<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jose::keys::{SecretEncoding, secret_from_text};
+
+    /// Lines as the batch wrote them before it had a type (field order and escaping are a
+    /// public contract).
+    #[test]
+    fn batch_lines_keep_their_bytes_field_order_and_escapes() {
+        let keys =
+            [secret_from_text("a secret of thirty-two bytes ...", SecretEncoding::Utf8, "--secret").expect("key")];
+        let settings = Settings::default();
+        let now = DateTime::from_timestamp(1_700_000_100, 0).expect("time");
+        let verifier = BatchVerifier::new(&keys, &settings, now);
+        let token = "eyJhbGciOiJIUzI1NiIsImtpZCI6ImtcIjEifQ.eyJleHAiOjE3MDAwMDAwMDB9.JgDuMoE-mClnNJlNvbjTOes9og8DGa8tM6cw3V0ZvOc";
+        let mut out = Vec::new();
+        let verdict = verifier.verify_line(1, token, &mut out);
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            r#"{"line":1,"verdict":"rejected","first_failure":{"step":"time","cause":"expired","detail":"expired 1 min 40 s ago"},"alg":"HS256","kid":"k\"1","signature":"valid","time":"expired","reason":"signature verified with HMAC 256-bit secret from --secret","error":null}"#
+        );
+        assert_eq!(
+            verdict,
+            LineVerdict { passed: false, outcome: Outcome::Rejected, signature: "valid", time: "expired" }
+        );
+        out.clear();
+        verifier.verify(InputLine { number: 2, text: "caf\u{fffd} au lait", utf8_error_offset: Some(3) }, &mut out);
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            r#"{"line":2,"verdict":"rejected","first_failure":{"step":"structure","cause":"no-token","detail":"no token found in the text: a JWT is three base64url segments separated by dots, usually starting with \"eyJ\""},"alg":null,"kid":null,"signature":"unverifiable","time":"n/a","reason":"there is no readable token","error":"no token on this line","input_utf8":false,"utf8_error_offset":3}"#
+        );
+    }
+}
