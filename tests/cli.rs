@@ -431,3 +431,39 @@ fn the_readme_json_schema_matches_the_report() {
         }
     }
 }
+
+/// The README's table of a `verify --batch` line and the typed batch line agree: the same
+/// fields in the same order (the order is part of the contract), the UTF-8-only ones only on
+/// a line that is not UTF-8, and `first_failure`'s members as the table gives them.
+#[test]
+fn the_readme_batch_line_fields_match_the_batch_line() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme.split("### `verify --batch` lines").nth(1).unwrap().split("\n### ").next().unwrap();
+    let (mut documented, mut not_utf8_only, mut first_failure) = (Vec::new(), Vec::new(), Vec::new());
+    for row in table.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').collect();
+        let fields: Vec<String> = cells[1].split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        if fields == ["first_failure"] {
+            // "`{step, cause, detail}` \| null" → step, cause, detail.
+            let members = cells[2].trim().trim_start_matches("`{").split('}').next().unwrap();
+            first_failure = members.split(", ").map(str::to_owned).collect();
+        }
+        if cells[3].contains("only on a line that is not UTF-8") {
+            not_utf8_only.extend(fields.iter().cloned());
+        }
+        documented.extend(fields);
+    }
+    assert!(!not_utf8_only.is_empty() && !first_failure.is_empty(), "{table}");
+    // An expired token (so `first_failure` is an object), then a line that is not UTF-8.
+    let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
+    let mut input = format!("{}\n", vector("rfc7515_a1_hs256")).into_bytes();
+    input.extend_from_slice(b"caf\xe9\n");
+    let output = run_bytes(&["verify", "--batch", "--key", &key, "--now", "1400000000"], Some(&input));
+    let lines = json_lines(&output);
+    let keys = |value: &serde_json::Value| value.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let utf8_fields: Vec<String> = documented.iter().filter(|f| !not_utf8_only.contains(f)).cloned().collect();
+    assert_eq!(keys(&lines[0]), utf8_fields, "a UTF-8 line's fields, in order");
+    assert_eq!(keys(&lines[0]["first_failure"]), first_failure);
+    assert_eq!(lines[0]["first_failure"]["step"], "time");
+    assert_eq!(keys(&lines[1]), documented, "a line that is not UTF-8 has every field, in order");
+}
