@@ -13,6 +13,8 @@ use crate::jose::timeline::TimeStatus;
 use crate::jose::verdict::{Cause, Outcome, StepId};
 use crate::jose::verify::SignatureStatus;
 
+mod json;
+
 /// What one line came to, besides its JSON line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineVerdict {
@@ -135,10 +137,11 @@ impl<'a> BatchVerifier<'a> {
         let inspection = Inspection::verdict_only(line.text, self.keys, self.settings, self.now);
         let json = BatchLine::new(line, &inspection);
         // Serialised straight into `out`, without a `serde_json::Value` (building the map
-        // would cost more than an HMAC check). Writing to a `Vec` cannot fail and every field
-        // is a string, a number, null or a unit enum, so there is no error to hand on; the
-        // fuzz target holds every line to one JSON object.
-        let written = serde_json::to_writer(&mut *out, &json);
+        // would cost more than an HMAC check), and without escaping the field names (see
+        // `json`). Writing to a `Vec` cannot fail and every field is a string, a number,
+        // null, a unit enum or a struct of them, so there is no error to hand on; the fuzz
+        // target holds every line to one JSON object.
+        let written = json::write(out, &json);
         debug_assert!(written.is_ok(), "a batch line always serialises: {written:?}");
         let verdict = &inspection.verdict;
         LineVerdict {
