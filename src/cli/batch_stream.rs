@@ -1,9 +1,9 @@
 //! `verify --batch`'s plumbing: standard input read as bytes a line at a time (a line that is
-//! not UTF-8 is verified lossily, and the verifier is told where its first bad byte is so
-//! that its JSON line says so), the lines spread over worker
-//! threads a chunk at a time, and the JSON lines written in input order. Every line in gets
-//! one line out, or the run ends with a message saying what stopped it and how many lines
-//! were written: a worker that panics, a read error and a write error all reach the exit code.
+//! not UTF-8 is verified lossily, and the verifier is told where its first bad byte is, so
+//! that its JSON line says so), the lines spread over worker threads a chunk at a time, and
+//! the JSON lines written in input order. Every line in gets one line out, or the run ends
+//! with a message saying what stopped it and how many lines were written: a worker that
+//! panics, a read error and a write error all reach the exit code.
 
 use std::io::{BufRead, Write};
 
