@@ -140,3 +140,90 @@ fn an_opened_file_that_is_not_utf8_is_read_lossily_and_the_note_says_where() {
     apply(&mut s, [Command::LoadToken { name: "ok.txt".into(), bytes: hs256("{}").into_bytes() }]);
     assert_eq!(s.note(), "opened ok.txt");
 }
+
+#[test]
+fn text_fields_change_the_session_only_through_commands() {
+    use jwt_inspector::app::command::Expect;
+    use jwt_inspector::jose::verdict::Outcome;
+    let mut s = session();
+    let token = hs256(&format!(r#"{{"sub":"u","aud":"api://a","exp":{}}}"#, NOW + 60));
+    apply(&mut s, [Command::SetInput(token.clone())]);
+    // The token editor sends its whole new text: a space typed at the end keeps the token.
+    apply(&mut s, [Command::EditInput(format!("{token} "))]);
+    assert_eq!(s.input(), format!("{token} "));
+    assert_eq!(s.inspection().token.as_ref().map(|t| t.text.as_str()), Some(token.as_str()));
+    // The secret field and its encoding.
+    apply(&mut s, [Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 }]);
+    assert_eq!(s.inspection().verdict.outcome, Outcome::Accepted);
+    apply(&mut s, [Command::SetSecret { text: "%%".into(), encoding: SecretEncoding::Base64 }]);
+    assert!(s.inputs().secret_error.is_some(), "a secret that is not base64 says why");
+    assert_eq!(s.secret_text(), "%%", "what was typed stays");
+    apply(&mut s, [Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 }]);
+    // An audience expectation the token does not meet rejects it; clearing it accepts again.
+    apply(&mut s, [Command::SetExpectation(Expect::Audience(Some("api://b".into())))]);
+    assert_eq!(s.inspection().verdict.outcome, Outcome::Rejected);
+    apply(&mut s, [Command::SetExpectation(Expect::Audience(Some(String::new())))]);
+    assert_eq!(s.settings().inspection.expect.audience, None, "an emptied field expects nothing");
+    assert_eq!(s.inspection().verdict.outcome, Outcome::Accepted);
+    // Allowed algorithms as typed, parsed into the list the verifier checks.
+    apply(&mut s, [Command::SetExpectation(Expect::Algorithms("RS256, ES256".into()))]);
+    assert_eq!(s.settings().inspection.expect.algorithms, ["RS256", "ES256"]);
+    assert_eq!(s.settings().algorithms_text, "RS256, ES256");
+    assert_eq!(s.inspection().verdict.outcome, Outcome::Rejected);
+    // Leeway is bounded.
+    apply(&mut s, [Command::SetExpectation(Expect::Leeway(10_000_000))]);
+    assert_eq!(s.settings().inspection.leeway, 86_400);
+    // A pasted key that does not load stays in the box; one that loads empties it.
+    apply(&mut s, [Command::SetKeyPaste("not a key".into()), Command::LoadPastedKey]);
+    assert_eq!(s.inputs().key_paste, "not a key");
+    let pem = String::from_utf8(read("keys/rsa2048.pub.pem")).unwrap();
+    apply(&mut s, [Command::SetKeyPaste(pem), Command::LoadPastedKey]);
+    assert_eq!(s.inputs().key_paste, "");
+    assert!(s.inspection_keys().iter().any(|k| k.source == "pasted key"));
+}
+
+#[test]
+fn the_draft_texts_re_sign_or_keep_the_old_signature() {
+    let mut s = session();
+    apply(
+        &mut s,
+        [
+            Command::SetInput(hs256(r#"{"sub":"u"}"#)),
+            Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 },
+            Command::ToggleEdit,
+        ],
+    );
+    apply(&mut s, [Command::Edit(EditAction::Payload(r#"{"sub":"admin"}"#.into()))]);
+    assert_eq!(s.inspection().signature.status, SignatureStatus::Valid);
+    assert!(s.input().contains(&jwt_inspector::jose::base64url::encode(r#"{"sub":"admin"}"#)));
+    // Broken JSON: the error is shown, the text kept, the token stays at its last valid form.
+    let before = s.input().to_owned();
+    apply(&mut s, [Command::Edit(EditAction::Payload(r#"{"sub":"#.into()))]);
+    assert!(s.edit_state().and_then(|e| e.payload_error.as_ref()).is_some());
+    assert_eq!(s.edit_state().map(|e| e.payload.as_str()), Some(r#"{"sub":"#));
+    assert_eq!(s.input(), before);
+    // Re-signing off: an edit keeps the old signature, and the verdict names the mismatch.
+    apply(&mut s, [Command::Edit(EditAction::SetAutoSign(false))]);
+    apply(&mut s, [Command::Edit(EditAction::Payload(r#"{"sub":"root"}"#.into()))]);
+    assert_eq!(s.inspection().signature.status, SignatureStatus::Invalid);
+    assert_eq!(before.rsplit('.').next(), s.input().rsplit('.').next(), "the signature segment is kept");
+    // The header's text and the preset URL are the draft's, as typed.
+    apply(&mut s, [Command::Edit(EditAction::SetPresetUrl("https://x.example/jwks".into()))]);
+    assert_eq!(s.edit_state().map(|e| e.preset_url.as_str()), Some("https://x.example/jwks"));
+    apply(&mut s, [Command::Edit(EditAction::SetCustomMinutes(-5))]);
+    assert_eq!(s.edit_state().map(|e| e.custom_minutes), Some(-5));
+}
+
+#[test]
+fn copying_and_pane_sizes_are_commands_too() {
+    use jwt_inspector::app::command::PaneEdge;
+    let mut s = session();
+    apply(&mut s, [Command::SetInput(hs256("{}"))]);
+    let effects = apply(&mut s, [Command::CopyText { what: "the public JWK".into(), text: "{}".into() }]);
+    assert!(matches!(effects.as_slice(), [Effect::Copy(text)] if text == "{}"));
+    assert_eq!(s.note(), "copied the public JWK");
+    apply(&mut s, [Command::ResizePane(PaneEdge::Encoded, 0.4)]);
+    assert!((s.settings().encoded_fraction - 0.4).abs() < f32::EPSILON);
+    apply(&mut s, [Command::ResizePane(PaneEdge::Encoded, f32::NAN)]);
+    assert!((s.settings().encoded_fraction - 0.4).abs() < f32::EPSILON, "a NaN size is ignored");
+}

@@ -500,3 +500,52 @@ fn the_status_bar_and_the_cli_use_the_same_words_for_every_status() {
         assert!(cli.contains(&format!(": {time} — ")), "CLI says the time differently:\n{cli}");
     }
 }
+
+#[test]
+fn dragging_the_timeline_holds_the_axis_still_until_the_drag_ends() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(&format!(r#"{{"sub":"x","iat":{},"exp":{}}}"#, NOW - 600, NOW + 600));
+    harness.state_mut().send(Command::SetInput(token));
+    step(&mut harness);
+    let geometry = harness.state().timeline_geometry().expect("timeline drawn");
+    let exp_x = geometry.exp_x.expect("exp marker");
+    let y = geometry.rect.center().y;
+    harness.hover_at(egui::pos2(geometry.now_x, y));
+    harness.drag_at(egui::pos2(geometry.now_x, y));
+    step(&mut harness);
+    // Held just past exp for many frames: the instant under the pointer must not creep on.
+    harness.hover_at(egui::pos2(exp_x + 20.0, y));
+    step(&mut harness);
+    let first = harness.state().session().evaluate_at().expect("dragged");
+    assert!(first > NOW + 600, "the pointer is past exp");
+    for _ in 0..30 {
+        harness.hover_at(egui::pos2(exp_x + 20.0, y));
+        step(&mut harness);
+    }
+    let held = harness.state().session().evaluate_at().expect("still dragged");
+    assert_eq!(held, first, "the axis moved under a still pointer");
+    let geometry = harness.state().timeline_geometry().expect("timeline drawn");
+    assert!((geometry.evaluated_x - (exp_x + 20.0)).abs() < 1.0, "the cursor stays under the pointer");
+    harness.drop_at(egui::pos2(exp_x + 20.0, y));
+    step(&mut harness);
+    // Released: the axis takes in the evaluated instant again, and Back to now returns.
+    harness.get_by_label("Back to now").click();
+    step(&mut harness);
+    assert_eq!(harness.state().session().evaluate_at(), None);
+}
+
+#[test]
+fn the_clock_moving_on_is_not_an_evaluated_at() {
+    // The real clock: a second after loading, nothing was dragged, so nothing says
+    // "evaluated at" (it did, whenever the inspection was a second old).
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).wgpu_setup(gl_only()).build_eframe(|_cc| {
+        let mut app = App::with_settings(UiSettings::default(), Clock::System);
+        app.apply(Command::SetInput(hs256(r#"{"sub":"no time claims"}"#)));
+        app
+    });
+    step(&mut harness);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    step(&mut harness);
+    assert!(harness.query_by_label("Back to now").is_none(), "no drag, no Back to now");
+    assert!(harness.query_by_label_contains("evaluated at").is_none());
+}

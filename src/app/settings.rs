@@ -80,6 +80,20 @@ impl Default for UiSettings {
     }
 }
 
+impl UiSettings {
+    /// Records where the user dragged a pane edge.
+    pub fn resize(&mut self, edge: crate::app::command::PaneEdge, fraction: f32) {
+        use crate::app::command::PaneEdge;
+        let fraction = if fraction.is_finite() { fraction.clamp(0.05, 0.95) } else { return };
+        match edge {
+            PaneEdge::Encoded => self.encoded_fraction = fraction,
+            PaneEdge::Signature => self.signature_fraction = fraction,
+            PaneEdge::Bottom => self.bottom_fraction = fraction,
+            PaneEdge::Findings => self.findings_fraction = fraction,
+        }
+    }
+}
+
 /// Key under which eframe stores the settings.
 pub const STORAGE_KEY: &str = "jwt-inspector-settings";
 

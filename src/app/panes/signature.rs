@@ -96,12 +96,8 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     ui.horizontal(|ui| {
         ui.heading("Keys");
         let open = Command::OpenKeyDialog;
-        let hint = open.shortcut().map_or_else(String::new, |s| format!(" ({})", ui.ctx().format_shortcut(&s)));
-        if ui
-            .button("Load key…")
-            .on_hover_text(format!("Open PEM, certificate, DER, JWK or JWKS files{hint}"))
-            .clicked()
-        {
+        let hint = format!("{}: {}", crate::app::menu::hint(ui.ctx(), &open), open.tooltip());
+        if ui.button("Load key…").on_hover_text(hint).clicked() {
             cx.commands.push(open);
         }
         if !cx.keys.is_empty() && ui.small_button("Remove all").clicked() {
@@ -172,8 +168,9 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         });
     }
     egui::CollapsingHeader::new("Paste a key (PEM, certificate, JWK or JWKS)").id_salt("paste-key").show(ui, |ui| {
+        let mut text = std::borrow::Cow::Borrowed(cx.inputs.key_paste.as_str());
         let response = ui.add(
-            egui::TextEdit::multiline(&mut cx.inputs.key_paste)
+            egui::TextEdit::multiline(&mut text)
                 .id_salt("key-paste")
                 .desired_rows(4)
                 .desired_width(f32::INFINITY)
@@ -181,6 +178,9 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 .hint_text("-----BEGIN PUBLIC KEY-----\n…"),
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Pasted key"));
+        if let std::borrow::Cow::Owned(text) = text {
+            cx.commands.push(Command::SetKeyPaste(text));
+        }
         if ui.button("Load pasted key").clicked() {
             cx.commands.push(Command::LoadPastedKey);
         }
@@ -188,86 +188,86 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
 }
 
 fn secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let inputs = cx.inputs;
     ui.label(RichText::new("HMAC secret").strong()).on_hover_text("For HS256/384/512 tokens. Never saved to disk.");
     ui.horizontal(|ui| {
         let width = ui.available_width() - 190.0;
+        let mut text = std::borrow::Cow::Borrowed(inputs.secret.as_str());
         let response = ui.add(
-            egui::TextEdit::singleline(&mut cx.inputs.secret)
+            egui::TextEdit::singleline(&mut text)
                 .id_salt("secret")
-                .password(!cx.inputs.secret_visible)
+                .password(!inputs.secret_visible)
                 .desired_width(width.max(80.0))
                 .hint_text("secret"),
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "HMAC secret"));
-        if response.changed() {
-            cx.commands.push(Command::SecretEdited);
-        }
-        let before = cx.inputs.secret_encoding;
-        let combo = egui::ComboBox::from_id_salt("secret-encoding").selected_text(before.label()).width(90.0).show_ui(
-            ui,
-            |ui| {
-                for encoding in SecretEncoding::ALL {
-                    ui.selectable_value(&mut cx.inputs.secret_encoding, encoding, encoding.label());
+        let mut encoding = inputs.secret_encoding;
+        let combo = egui::ComboBox::from_id_salt("secret-encoding")
+            .selected_text(encoding.label())
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                for choice in SecretEncoding::ALL {
+                    ui.selectable_value(&mut encoding, choice, choice.label());
                 }
-            },
-        );
+            });
         combo
             .response
             .on_hover_text("How the secret's text is read: the tool never guesses")
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Secret encoding"));
-        if cx.inputs.secret_encoding != before {
-            cx.commands.push(Command::SecretEdited);
+        if matches!(text, std::borrow::Cow::Owned(_)) || encoding != inputs.secret_encoding {
+            cx.commands.push(Command::SetSecret { text: text.into_owned(), encoding });
         }
-        ui.checkbox(&mut cx.inputs.secret_visible, "show");
+        let mut visible = inputs.secret_visible;
+        if ui.checkbox(&mut visible, "show").changed() {
+            cx.commands.push(Command::ShowSecret(visible));
+        }
     });
-    if let Some(error) = &cx.inputs.secret_error {
+    if let Some(error) = &inputs.secret_error {
         ui.label(RichText::new(format!("✖ {error}")).color(cx.palette.bad));
     }
 }
 
 fn expectations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    use crate::app::command::Expect;
+    let settings = cx.settings;
     egui::CollapsingHeader::new("Expectations and leeway").id_salt("expectations").show(ui, |ui| {
-        let mut changed = false;
-        let expect = &mut cx.settings.inspection.expect;
+        let expect = &settings.inspection.expect;
         egui::Grid::new("expect-grid").num_columns(2).show(ui, |ui| {
-            for (label, field) in [("Issuer (iss)", &mut expect.issuer), ("Audience (aud)", &mut expect.audience)] {
-                ui.label(label);
-                let mut text = field.clone().unwrap_or_default();
-                if ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any")).changed() {
-                    *field = (!text.is_empty()).then_some(text);
-                    changed = true;
+            let fields = [
+                (Command::SetExpectation(Expect::Issuer(None)), &expect.issuer),
+                (Command::SetExpectation(Expect::Audience(None)), &expect.audience),
+            ];
+            for (command, field) in fields {
+                ui.label(command.label()).on_hover_text(command.tooltip());
+                let mut text = std::borrow::Cow::Borrowed(field.as_deref().unwrap_or_default());
+                ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any"));
+                if let std::borrow::Cow::Owned(text) = text {
+                    cx.commands.push(match command {
+                        Command::SetExpectation(Expect::Issuer(_)) => {
+                            Command::SetExpectation(Expect::Issuer(Some(text)))
+                        }
+                        _ => Command::SetExpectation(Expect::Audience(Some(text))),
+                    });
                 }
                 ui.end_row();
             }
             ui.label("Allowed algorithms");
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut cx.settings.algorithms_text)
-                        .desired_width(220.0)
-                        .hint_text("any, e.g. RS256, ES256"),
-                )
-                .changed()
-            {
-                expect.algorithms = cx
-                    .settings
-                    .algorithms_text
-                    .split([',', ' '])
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                changed = true;
+            let mut text = std::borrow::Cow::Borrowed(settings.algorithms_text.as_str());
+            ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any, e.g. RS256, ES256"));
+            if let std::borrow::Cow::Owned(text) = text {
+                cx.commands.push(Command::SetExpectation(Expect::Algorithms(text)));
             }
             ui.end_row();
             ui.label("Leeway (seconds)");
-            changed |= ui.add(egui::DragValue::new(&mut cx.settings.inspection.leeway).range(0..=86_400)).changed();
+            let mut leeway = settings.inspection.leeway;
+            if ui.add(egui::DragValue::new(&mut leeway).range(0..=86_400)).changed() {
+                cx.commands.push(Command::SetExpectation(Expect::Leeway(leeway)));
+            }
             ui.end_row();
         });
         for check in &cx.inspection.checks {
             let color = if check.passed { cx.palette.good } else { cx.palette.bad };
             ui.label(RichText::new(format!("{} {}", if check.passed { "✔" } else { "✖" }, check.message)).color(color));
-        }
-        if changed {
-            cx.commands.push(Command::SettingsEdited);
         }
     });
 }
@@ -350,8 +350,7 @@ fn generate_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             for (what, text, file) in exports {
                 ui.label(what);
                 if ui.small_button("Copy").clicked() {
-                    ui.ctx().copy_text(text.clone());
-                    cx.commands.push(Command::Notify(format!("copied the {what}")));
+                    cx.commands.push(Command::CopyText { what: format!("the {what}"), text: text.clone() });
                 }
                 if ui.small_button("Save…").clicked() {
                     cx.commands.push(Command::SaveAs { name: format!("{kid}.{file}"), contents: text });

@@ -82,17 +82,37 @@ impl Session {
         use crate::jose::edit;
         let now = self.clock.now().timestamp();
         let Some(state) = self.inputs.edit.as_mut() else { return };
-        let result = match &action {
+        let result = match action {
+            EditAction::Header(text) => {
+                state.header = text;
+                Ok(())
+            }
+            EditAction::Payload(text) => {
+                state.payload = text;
+                Ok(())
+            }
+            EditAction::SetAutoSign(on) => {
+                state.auto_sign = on;
+                Ok(())
+            }
+            EditAction::SetCustomMinutes(minutes) => {
+                state.custom_minutes = minutes.clamp(-525_600, 5_256_000);
+                return;
+            }
+            EditAction::SetPresetUrl(url) => {
+                state.preset_url = url;
+                return;
+            }
             EditAction::SetTime { claim, from_now } => {
                 edit::set_member(&state.payload, claim, &(now + from_now).to_string()).map(|t| state.payload = t)
             }
-            EditAction::RemoveClaim(name) => edit::remove_member(&state.payload, name).map(|t| state.payload = t),
+            EditAction::RemoveClaim(name) => edit::remove_member(&state.payload, &name).map(|t| state.payload = t),
             EditAction::AddClaim(name) => {
-                let value = crate::app::panes::edit::default_value(name, now);
-                edit::set_member(&state.payload, name, &value).map(|t| state.payload = t)
+                let value = edit::default_value(&name, now);
+                edit::set_member(&state.payload, &name, &value).map(|t| state.payload = t)
             }
             EditAction::SetAlg(alg) => {
-                let value = serde_json::to_string(alg).unwrap_or_default();
+                let value = serde_json::to_string(&alg).unwrap_or_default();
                 edit::set_member(&state.header, "alg", &value).map(|t| state.header = t)
             }
             EditAction::Compact => edit::compact(&state.header).and_then(|h| {
@@ -102,7 +122,7 @@ impl Session {
                 Ok(())
             }),
             EditAction::SetSigner(signer) => {
-                state.signer = *signer;
+                state.signer = signer;
                 Ok(())
             }
         };

@@ -139,7 +139,7 @@ impl Session {
             // Searched in the background instead (`start_known_search`).
             known_secrets: false,
         });
-        self.inspected_fingerprint = crate::app::panes::fingerprint(&self.inputs.token);
+        self.inspected_fingerprint = super::fingerprint(&self.inputs.token);
         self.known_check_pending = true;
         None
     }

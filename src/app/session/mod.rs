@@ -7,8 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::app::command::{Command, Highlight};
-use crate::app::file_dialog::Pick;
+use crate::app::command::{Command, Expect, Highlight, Pick};
 use crate::app::settings::{Inputs, UiSettings};
 use crate::demo;
 use crate::inspection::{EncodedRange, Inspection, Request, Settings};
@@ -24,6 +23,29 @@ mod jobs;
 /// second, and the window must keep repainting meanwhile (typing into smaller tokens stays
 /// on the UI thread, where it costs under a frame).
 pub const BACKGROUND_ABOVE: usize = 256 * 1024;
+
+/// The `source` of the key made from the HMAC secret field.
+pub const SECRET_FIELD: &str = "the secret field";
+
+/// A 64-bit fingerprint of a text (not cryptographic), to tell cheaply whether the editor's
+/// text is still the one inspected.
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The decoded byte span of a highlighted member.
+pub fn member_span(inspection: &Inspection, highlight: &Highlight) -> Option<crate::jose::json::Span> {
+    let token = inspection.token.as_ref()?;
+    let content = match highlight.part {
+        crate::jose::lint::Part::Header => token.header.as_ref(),
+        crate::jose::lint::Part::Payload => token.payload.as_ref(),
+        crate::jose::lint::Part::Signature => None,
+    }?;
+    content.object()?.value.members().get(highlight.member).map(|m| m.span())
+}
 
 /// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
 #[derive(Clone, Copy, Debug)]
@@ -94,19 +116,19 @@ impl BackgroundInspection {
             now: self.now,
             known_secrets: false,
         });
-        (self.generation, inspection, crate::app::panes::fingerprint(&self.input))
+        (self.generation, inspection, fingerprint(&self.input))
     }
 }
 
 pub struct Session {
-    pub(crate) inputs: Inputs,
-    pub(crate) selected: usize,
+    inputs: Inputs,
+    selected: usize,
     /// Keys loaded from files, drops, pastes, the demo and the searches.
-    pub(crate) keys: Vec<Key>,
+    keys: Vec<Key>,
     /// Indices into `keys` that are bundled demo keys.
-    pub(crate) demo_keys: Vec<usize>,
+    demo_keys: Vec<usize>,
     /// Key inputs that could not be used, with why (shown beside the key list).
-    pub(crate) unusable_keys: Vec<UnusableKey>,
+    unusable_keys: Vec<UnusableKey>,
     /// Signing inputs already searched for a known secret (a miss is not searched again).
     known_searched: Vec<u64>,
     /// The signing input whose known-secret search is running.
@@ -120,21 +142,21 @@ pub struct Session {
     /// The secret field's key, when it holds one.
     secret_key: Option<Key>,
     /// `keys` followed by the secret: what the inspection was made with.
-    pub(crate) all_keys: Vec<Key>,
-    pub(crate) settings: UiSettings,
-    pub(crate) clock: Clock,
+    all_keys: Vec<Key>,
+    settings: UiSettings,
+    clock: Clock,
     evaluate_at: Option<i64>,
-    pub(crate) inspection: Inspection,
+    inspection: Inspection,
     inspected_second: i64,
     dirty: bool,
-    pub(crate) hover: Option<Highlight>,
+    hover: Option<Highlight>,
     pinned: Option<Highlight>,
-    pub(crate) note: String,
+    note: String,
     /// Fingerprint of the text the inspection was made from.
-    pub(crate) inspected_fingerprint: u64,
+    inspected_fingerprint: u64,
     /// The last generated key, for its exports.
-    pub(crate) generated: Option<crate::jose::keygen::Generated>,
-    pub(crate) crack_result: Option<(Tone, String)>,
+    generated: Option<crate::jose::keygen::Generated>,
+    crack_result: Option<(Tone, String)>,
 }
 
 impl Session {
@@ -163,13 +185,53 @@ impl Session {
             hover: None,
             pinned: None,
             note: String::new(),
-            inspected_fingerprint: crate::app::panes::fingerprint(""),
+            inspected_fingerprint: fingerprint(""),
             generated: None,
             crack_result: None,
         }
     }
 
-    /// The editor's state, while editing.
+    /// Indices into the loaded keys of the bundled demo keys.
+    pub fn demo_keys(&self) -> &[usize] {
+        &self.demo_keys
+    }
+
+    /// The clock's time (not the dragged "evaluate at").
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The instant dragged on the timeline to evaluate at, if any (`None`: now).
+    pub fn evaluate_at(&self) -> Option<i64> {
+        self.evaluate_at
+    }
+
+    /// The last generated key, for its exports.
+    pub fn generated(&self) -> Option<&crate::jose::keygen::Generated> {
+        self.generated.as_ref()
+    }
+
+    /// How the last weak-secret search ended.
+    pub fn crack_result(&self) -> Option<&(Tone, String)> {
+        self.crack_result.as_ref()
+    }
+
+    /// The fingerprint of the text the shown inspection was made from.
+    pub fn inspected_fingerprint(&self) -> u64 {
+        self.inspected_fingerprint
+    }
+
+    /// Forgets the hovered member (the app does so before each frame's commands, so a
+    /// highlight ends when the pointer leaves); returns what was hovered.
+    pub fn take_hover(&mut self) -> Option<Highlight> {
+        self.hover.take()
+    }
+
+    /// The member hovered in the last frame.
+    pub fn hover(&self) -> Option<&Highlight> {
+        self.hover.as_ref()
+    }
+
     /// Key inputs that could not be used, with why.
     pub fn unusable_keys(&self) -> &[UnusableKey] {
         &self.unusable_keys
@@ -185,10 +247,17 @@ impl Session {
         &self.inputs.secret
     }
 
+    /// The editor's state, while editing.
     pub fn edit_state(&self) -> Option<&crate::app::settings::EditState> {
         self.inputs.edit.as_ref()
     }
 
+    /// What the user typed into the fields, as typed.
+    pub fn inputs(&self) -> &Inputs {
+        &self.inputs
+    }
+
+    /// The inspection of the current input.
     pub fn inspection(&self) -> &Inspection {
         &self.inspection
     }
@@ -214,10 +283,7 @@ impl Session {
     /// The input characters painted as carrying the highlighted member.
     pub fn highlighted_input(&self) -> Vec<EncodedRange> {
         self.highlight()
-            .and_then(|h| {
-                crate::app::panes::encoded::member_span(&self.inspection, h)
-                    .map(|span| self.inspection.encoded_ranges(h.part, span))
-            })
+            .and_then(|h| member_span(&self.inspection, h).map(|span| self.inspection.encoded_ranges(h.part, span)))
             .unwrap_or_default()
     }
 
@@ -289,8 +355,7 @@ impl Session {
         self.secret_key = if inputs.secret.is_empty() {
             None
         } else {
-            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, crate::app::panes::edit::SECRET_FIELD)
-            {
+            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, SECRET_FIELD) {
                 Ok(key) => Some(key),
                 Err(error) => {
                     inputs.secret_error = Some(error.to_string());
@@ -301,47 +366,27 @@ impl Session {
         self.dirty = true;
     }
 
-    /// Applies one command now.
     /// Applies one command; what needs the window (dialogs, the clipboard, background jobs)
     /// comes back as effects for the app to carry out.
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         let mut effects = Vec::new();
         match command {
-            Command::SetInput(text) | Command::PasteToken(text) => {
-                self.drop_demo_keys();
-                // The last note (e.g. about the demo) no longer describes what is on screen.
-                self.note.clear();
-                // A new token ends the edit: the draft described the old one, and the next
-                // quick action would otherwise re-encode it over what was just pasted.
-                if self.inputs.edit.take().is_some() {
-                    self.note = "stopped editing: a new token came in (Edit token edits this one)".to_owned();
-                }
-                self.set_input(text);
-            }
-            Command::InputEdited => {
-                self.dirty = true;
+            Command::SetInput(text) | Command::PasteToken(text) => self.new_input(text),
+            Command::EditInput(text) => {
+                self.inputs.token = text;
                 self.pinned = None;
+                self.dirty = true;
             }
             Command::SelectCandidate(index) => {
                 self.selected = index;
                 self.pinned = None;
                 self.dirty = true;
             }
-            Command::LoadToken { name, bytes } => {
-                // Bytes that are not UTF-8 are read lossily, and the note says so (as the CLI does).
-                let invalid_at = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
-                effects.extend(self.apply(Command::SetInput(String::from_utf8_lossy(&bytes).into_owned())));
-                // After the input: a new input clears the previous note.
-                self.note = match invalid_at {
-                    Some(offset) => format!(
-                        "opened {name}: not UTF-8 (first invalid byte at offset {offset}), read with U+FFFD replacements"
-                    ),
-                    None => format!("opened {name}"),
-                };
-            }
+            Command::LoadToken { name, bytes } => self.load_token(&name, &bytes),
             Command::LoadKey { name, bytes } => {
                 self.load_keys(&name, &bytes);
             }
+            Command::SetKeyPaste(text) => self.inputs.key_paste = text,
             Command::LoadPastedKey => {
                 let text = std::mem::take(&mut self.inputs.key_paste);
                 // Keep the text when it did not load, so nothing typed is lost.
@@ -355,21 +400,7 @@ impl Session {
                     self.dirty = true;
                 }
             }
-            Command::RemoveKey(index) => {
-                if index < self.keys.len() {
-                    self.keys.remove(index);
-                    self.demo_keys.retain(|d| *d != index);
-                    for d in &mut self.demo_keys {
-                        if *d > index {
-                            *d -= 1;
-                        }
-                    }
-                } else {
-                    self.inputs.secret.clear();
-                    self.secret_changed();
-                }
-                self.dirty = true;
-            }
+            Command::RemoveKey(index) => self.remove_key(index),
             Command::ClearKeys => {
                 self.keys.clear();
                 self.demo_keys.clear();
@@ -381,8 +412,8 @@ impl Session {
                 self.inputs.secret_encoding = encoding;
                 self.secret_changed();
             }
-            Command::SecretEdited => self.secret_changed(),
-            Command::SettingsEdited => self.dirty = true,
+            Command::ShowSecret(visible) => self.inputs.secret_visible = visible,
+            Command::SetExpectation(expect) => self.set_expectation(expect),
             Command::EvaluateAt(at) => {
                 self.evaluate_at = at;
                 self.dirty = true;
@@ -390,22 +421,8 @@ impl Session {
             Command::Highlight(highlight) => self.hover = highlight,
             Command::Pin(highlight) => self.pinned = highlight,
             Command::Notify(note) => self.note = note,
-            Command::LoadDemo => {
-                if let Some(key) = demo::public_key() {
-                    match self.keys.iter().position(|k| k.material == key.material) {
-                        Some(index) if !self.demo_keys.contains(&index) => self.demo_keys.push(index),
-                        Some(_) => {}
-                        None => {
-                            self.demo_keys.push(self.keys.len());
-                            self.keys.push(key);
-                        }
-                    }
-                }
-                if let Some(token) = demo::token(self.clock.now()) {
-                    self.set_input(token);
-                }
-                self.note = "demo token signed just now with the bundled demo key (public demo material)".to_owned();
-            }
+            Command::ResizePane(edge, fraction) => self.settings.resize(edge, fraction),
+            Command::LoadDemo => self.load_demo(),
             Command::SetTheme(choice) => self.settings.theme = choice,
             Command::SetLocalTime(local) => self.settings.local_time = local,
             Command::ZoomIn => self.settings.zoom = (self.settings.zoom + 0.1).min(3.0),
@@ -418,24 +435,10 @@ impl Session {
                     self.start_editing();
                 }
             }
-            Command::EditChanged => self.reencode(self.auto_sign()),
             Command::Edit(action) => self.edit_action(action),
             Command::SignEdited => self.reencode(true),
             Command::ApplyPreset(preset) => self.apply_preset(&preset),
-            Command::GenerateKey(kind) => match crate::jose::keygen::generate(kind) {
-                Ok(mut generated) => {
-                    generated.key.origin = Origin::Generated;
-                    self.keys.push(generated.key.clone());
-                    self.note = format!(
-                        "generated {} (kid {})",
-                        generated.key.short_name(),
-                        generated.key.kid.clone().unwrap_or_default()
-                    );
-                    self.generated = Some(generated);
-                    self.dirty = true;
-                }
-                Err(error) => self.note = format!("✖ {error}"),
-            },
+            Command::GenerateKey(kind) => self.generate_key(kind),
             Command::CancelWeakSecret => effects.push(Effect::CancelCrack),
             Command::OpenTokenDialog => effects.push(Effect::OpenDialog(Pick::Token)),
             Command::OpenKeyDialog => effects.push(Effect::OpenDialog(Pick::Keys)),
@@ -454,6 +457,7 @@ impl Session {
                 let text = pretty(self.inspection.token.as_ref().and_then(|t| t.payload.as_ref()));
                 effects.extend(self.copy(text, "payload JSON"));
             }
+            Command::CopyText { what, text } => effects.extend(self.copy(Some(text), &what)),
             Command::CheckWeakSecret => effects.extend(self.start_crack(Vec::new())),
             Command::CheckWeakSecretWith { name, bytes } => {
                 self.note = format!("trying the built-in list and {name}");
@@ -461,6 +465,97 @@ impl Session {
             }
         }
         effects
+    }
+
+    /// A new input replaces the old (a paste, a file, Clear): the demo key and the edit go.
+    fn new_input(&mut self, text: String) {
+        self.drop_demo_keys();
+        // The last note (e.g. about the demo) no longer describes what is on screen.
+        self.note.clear();
+        // A new token ends the edit: the draft described the old one, and the next quick
+        // action would otherwise re-encode it over what was just pasted.
+        if self.inputs.edit.take().is_some() {
+            self.note = "stopped editing: a new token came in (Edit token edits this one)".to_owned();
+        }
+        self.set_input(text);
+    }
+
+    /// A token file's bytes; bytes that are not UTF-8 are read lossily, and the note says so
+    /// (as the CLI does).
+    fn load_token(&mut self, name: &str, bytes: &[u8]) {
+        let invalid_at = std::str::from_utf8(bytes).err().map(|e| e.valid_up_to());
+        self.new_input(String::from_utf8_lossy(bytes).into_owned());
+        // After the input: a new input clears the previous note.
+        self.note = match invalid_at {
+            Some(offset) => {
+                format!(
+                    "opened {name}: not UTF-8 (first invalid byte at offset {offset}), read with U+FFFD replacements"
+                )
+            }
+            None => format!("opened {name}"),
+        };
+    }
+
+    fn remove_key(&mut self, index: usize) {
+        if index < self.keys.len() {
+            self.keys.remove(index);
+            self.demo_keys.retain(|d| *d != index);
+            for d in &mut self.demo_keys {
+                if *d > index {
+                    *d -= 1;
+                }
+            }
+        } else {
+            self.inputs.secret.clear();
+            self.secret_changed();
+        }
+        self.dirty = true;
+    }
+
+    fn set_expectation(&mut self, expect: Expect) {
+        let settings = &mut self.settings;
+        match expect {
+            Expect::Issuer(issuer) => settings.inspection.expect.issuer = issuer.filter(|t| !t.is_empty()),
+            Expect::Audience(audience) => settings.inspection.expect.audience = audience.filter(|t| !t.is_empty()),
+            Expect::Algorithms(text) => {
+                settings.inspection.expect.algorithms =
+                    text.split([',', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+                settings.algorithms_text = text;
+            }
+            Expect::Leeway(seconds) => settings.inspection.leeway = seconds.clamp(0, 86_400),
+        }
+        self.dirty = true;
+    }
+
+    fn load_demo(&mut self) {
+        if let Some(key) = demo::public_key() {
+            match self.keys.iter().position(|k| k.material == key.material) {
+                Some(index) if !self.demo_keys.contains(&index) => self.demo_keys.push(index),
+                Some(_) => {}
+                None => {
+                    self.demo_keys.push(self.keys.len());
+                    self.keys.push(key);
+                }
+            }
+        }
+        if let Some(token) = demo::token(self.clock.now()) {
+            self.set_input(token);
+        }
+        self.note = "demo token signed just now with the bundled demo key (public demo material)".to_owned();
+    }
+
+    fn generate_key(&mut self, kind: crate::jose::keygen::KeyKind) {
+        match crate::jose::keygen::generate(kind) {
+            Ok(mut generated) => {
+                generated.key.origin = Origin::Generated;
+                self.keys.push(generated.key.clone());
+                let kid = generated.key.kid.clone().unwrap_or_default();
+                self.note = format!("generated {} (kid {kid})", generated.key.short_name());
+                self.generated = Some(generated);
+                self.dirty = true;
+            }
+            Err(error) => self.note = format!("✖ {error}"),
+        }
     }
 
     fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
