@@ -99,3 +99,66 @@ pub const STORAGE_KEY: &str = "jwt-inspector-settings";
 
 /// Presenter mode enlarges everything by this much.
 pub const PRESENTER_SCALE: f32 = 1.5;
+
+/// Key under which the window's size is stored.
+pub const WINDOW_KEY: &str = "jwt-inspector-window";
+
+/// The window's size in points at zoom 1, so that zoom and presenter mode never change the
+/// size the next start opens with (eframe's own record divides by the zoom of the moment,
+/// and a quit in presenter mode shrank the window by 1.5 each time).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WindowState {
+    /// Inner size in points at zoom 1, while the window is neither maximized nor fullscreen.
+    pub size: [f32; 2],
+    /// The window was maximized.
+    pub maximized: bool,
+}
+
+impl WindowState {
+    /// The smallest size the window opens with.
+    pub const MIN: [f32; 2] = [900.0, 560.0];
+
+    /// The state of a window whose inner size is `points` at `zoom`; `previous` keeps the
+    /// normal size while maximized or fullscreen.
+    pub fn observe(points: [f32; 2], zoom: f32, maximized: bool, previous: Option<Self>) -> Self {
+        let size = match previous {
+            Some(previous) if maximized => previous.size,
+            _ => [points[0] * zoom, points[1] * zoom],
+        };
+        Self { size, maximized }
+    }
+
+    /// The size to open with: at least [`Self::MIN`], at most 16,000 points a side.
+    pub fn opening_size(self) -> [f32; 2] {
+        let side = |value: f32, min: f32| if value.is_finite() { value.clamp(min, 16_000.0) } else { min };
+        [side(self.size[0], Self::MIN[0]), side(self.size[1], Self::MIN[1])]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_window_size_does_not_depend_on_the_zoom() {
+        // 1400×900 at zoom 1 is 933⅓×600 points at presenter zoom: both save 1400×900.
+        let normal = WindowState::observe([1400.0, 900.0], 1.0, false, None);
+        let presenter =
+            WindowState::observe([1400.0 / PRESENTER_SCALE, 900.0 / PRESENTER_SCALE], PRESENTER_SCALE, false, None);
+        assert_eq!(normal.size, [1400.0, 900.0]);
+        assert!((presenter.size[0] - 1400.0).abs() < 0.01 && (presenter.size[1] - 900.0).abs() < 0.01);
+        // Four starts and quits in presenter mode keep the size.
+        let mut state = presenter;
+        for _ in 0..4 {
+            let [w, h] = state.opening_size();
+            state =
+                WindowState::observe([w / PRESENTER_SCALE, h / PRESENTER_SCALE], PRESENTER_SCALE, false, Some(state));
+        }
+        assert!((state.size[0] - 1400.0).abs() < 0.1, "{:?}", state.size);
+        // Maximized keeps the normal size to come back to; absurd sizes open sanely.
+        let maximized = WindowState::observe([3000.0, 2000.0], 1.0, true, Some(normal));
+        assert_eq!((maximized.size, maximized.maximized), ([1400.0, 900.0], true));
+        let absurd = WindowState { size: [f32::NAN, 1.0e9], maximized: false };
+        assert_eq!(absurd.opening_size(), [900.0, 16_000.0]);
+    }
+}

@@ -12,7 +12,7 @@ use crate::app::menu;
 use crate::app::panes::{Cx, encoded, timeline};
 pub use crate::app::session::Clock;
 use crate::app::session::{Effect, Session};
-use crate::app::settings::{PRESENTER_SCALE, STORAGE_KEY, UiSettings};
+use crate::app::settings::{PRESENTER_SCALE, STORAGE_KEY, UiSettings, WINDOW_KEY, WindowState};
 use crate::app::theme;
 use crate::inspection::{EncodedRange, Inspection};
 use crate::jose::keys::Key;
@@ -39,6 +39,8 @@ pub struct App {
     panes: Panes,
     /// The worker threads.
     background: Background,
+    /// The window's size at zoom 1, saved on exit.
+    window: Option<WindowState>,
 }
 
 impl App {
@@ -46,8 +48,19 @@ impl App {
     /// the token and keys named on the command line) loaded.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         let settings: UiSettings = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
-        let mut app = Self::with_settings(settings, Clock::System);
+        let mut app = Self::with_settings(UiSettings { presenter: false, ..settings }, Clock::System);
         app.background_by_clear_color = true;
+        // The window's size is ours to keep (see `WindowState`): eframe opened it at the
+        // default size, hidden until the first frame, and it takes the saved size now.
+        let window: Option<WindowState> = cc.storage.and_then(|s| eframe::get_value(s, WINDOW_KEY));
+        if let Some(window) = window {
+            let [width, height] = window.opening_size();
+            cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(width, height)));
+            if window.maximized {
+                cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+            }
+        }
+        app.window = window;
         if startup.presenter && !app.session.settings().presenter {
             app.apply(Command::TogglePresenter);
         }
@@ -81,6 +94,7 @@ impl App {
             background_by_clear_color: false,
             panes: Panes::default(),
             background: Background::default(),
+            window: None,
         }
     }
 
@@ -260,6 +274,14 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.measure(&ctx);
+        let (inner, maximized, fullscreen) = ctx.input(|i| {
+            let viewport = i.viewport();
+            (viewport.inner_rect, viewport.maximized.unwrap_or(false), viewport.fullscreen.unwrap_or(false))
+        });
+        if let Some(inner) = inner {
+            let size = [inner.width(), inner.height()];
+            self.window = Some(WindowState::observe(size, ctx.zoom_factor(), maximized || fullscreen, self.window));
+        }
         menu::read_input(&ctx, &mut self.commands);
         self.commands.extend(self.dialogs.poll());
         self.background.poll(&mut self.session);
@@ -290,7 +312,12 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, self.session.settings());
+        // Presenter mode is for one session in front of a class: the next start is normal.
+        let settings = UiSettings { presenter: false, ..self.session.settings().clone() };
+        eframe::set_value(storage, STORAGE_KEY, &settings);
+        if let Some(window) = self.window {
+            eframe::set_value(storage, WINDOW_KEY, &window);
+        }
     }
 
     // egui's memory would save text-field state (and with it tokens and secrets): only
@@ -313,7 +340,7 @@ pub fn run(startup: Startup) -> eframe::Result {
     }
     let options = eframe::NativeOptions {
         viewport,
-        persist_window: true,
+        persist_window: false,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
