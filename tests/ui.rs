@@ -549,3 +549,29 @@ fn the_clock_moving_on_is_not_an_evaluated_at() {
     assert!(harness.query_by_label("Back to now").is_none(), "no drag, no Back to now");
     assert!(harness.query_by_label_contains("evaluated at").is_none());
 }
+
+#[test]
+fn clicking_a_findings_text_highlights_its_member() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    // A long lifetime: the finding concerns `exp`.
+    harness
+        .state_mut()
+        .send(Command::SetInput(hs256(&format!(r#"{{"sub":"x","iat":{NOW},"exp":{}}}"#, NOW + 400 * 86_400))));
+    step(&mut harness);
+    let finding = harness.state().inspection().findings.iter().find(|f| f.id.name() == "long-lifetime").cloned();
+    let finding = finding.expect("long-lifetime finding");
+    // Press and release on the message text itself, not on the row's blank part.
+    let at = harness.get_by_label(&finding.message).rect().center();
+    let at = egui::pos2(at.x as f32, at.y as f32);
+    harness.hover_at(at);
+    step(&mut harness);
+    harness.drag_at(at);
+    step(&mut harness);
+    harness.drop_at(at);
+    step(&mut harness);
+    let pinned = harness.state().highlight().cloned().expect("the click pinned a highlight");
+    assert_eq!(pinned.part, jwt_inspector::jose::lint::Part::Payload);
+    let payload =
+        harness.state().inspection().token.as_ref().and_then(|t| t.payload.as_ref()).and_then(|p| p.object()).unwrap();
+    assert_eq!(payload.value.members()[pinned.member].name, "exp");
+}
