@@ -575,3 +575,35 @@ fn clicking_a_findings_text_highlights_its_member() {
         harness.state().inspection().token.as_ref().and_then(|t| t.payload.as_ref()).and_then(|p| p.object()).unwrap();
     assert_eq!(payload.value.members()[pinned.member].name, "exp");
 }
+
+#[test]
+fn a_long_kid_wraps_instead_of_widening_the_signature_pane() {
+    for presenter in [false, true] {
+        let settings = UiSettings { presenter, theme: ThemeChoice::Dark, ..UiSettings::default() };
+        let mut harness = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .wgpu_setup(gl_only())
+            .build_eframe(move |_cc| App::with_settings(settings.clone(), clock()));
+        // A token whose kid is 200 characters without a space.
+        let kid = "k".repeat(200);
+        let header = format!(r#"{{"alg":"HS256","kid":"{kid}"}}"#);
+        let key = keys::secret_from_text(SECRET, SecretEncoding::Utf8, "t").unwrap();
+        let token = sign::encode(&header, r#"{"sub":"x"}"#, Algorithm::HS256, &key).unwrap();
+        harness.state_mut().send(Command::SetInput(token));
+        step(&mut harness);
+        let before = harness.state().settings().signature_fraction;
+        harness.state_mut().send(Command::GenerateKey(jwt_inspector::jose::keygen::KeyKind::Ed25519));
+        harness.state_mut().send(Command::LoadKey {
+            name: "long-kid.jwk".into(),
+            bytes: format!(r#"{{"kty":"oct","k":"c2VjcmV0","kid":"{kid}"}}"#).into_bytes(),
+        });
+        step(&mut harness);
+        step(&mut harness);
+        let after = harness.state().settings().signature_fraction;
+        assert!((after - before).abs() < 0.001, "presenter {presenter}: the pane went from {before} to {after}");
+        // Every key card's remove button is inside the window, not pushed out by the kid.
+        for button in harness.query_all_by_label("✖") {
+            assert!(button.rect().max.x <= 1400.0, "presenter {presenter}: ✖ at {:?}", button.rect());
+        }
+    }
+}

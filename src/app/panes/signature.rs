@@ -57,12 +57,14 @@ fn verdict_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         ui.label("Algorithm");
         ui.label(RichText::new(inspection.alg.label()).monospace().strong());
         ui.end_row();
-        if let Some(kid) = &inspection.kid {
-            ui.label("Key id (kid)");
-            ui.label(RichText::new(kid).monospace());
-            ui.end_row();
-        }
     });
+    // Below the grid, wrapping anywhere: a long kid must not widen the pane.
+    if let Some(kid) = &inspection.kid {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Key id (kid)");
+            code_label(ui, kid, ui.visuals().strong_text_color(), false);
+        });
+    }
     egui::CollapsingHeader::new("Signing input and signature bytes")
         .id_salt("signing-input")
         .default_open(cx.settings.presenter)
@@ -117,20 +119,27 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     for (index, key) in cx.keys.iter().enumerate() {
         let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(4));
         frame.show(ui, |ui| {
+            // The remove button first, on the right, so nothing long can push it out; the
+            // kid (a thumbprint has no spaces) wraps anywhere below the name.
             ui.horizontal(|ui| {
-                if verified == Some(index) {
-                    ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
-                }
-                ui.label(RichText::new(key.short_name()).strong());
-                if let Some(kid) = &key.kid {
-                    ui.label(RichText::new(format!("kid {kid}")).monospace());
-                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.small_button("✖").on_hover_text("Remove this key").clicked() {
                         cx.commands.push(Command::RemoveKey(index));
                     }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true), |ui| {
+                        if verified == Some(index) {
+                            ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
+                        }
+                        ui.label(RichText::new(key.short_name()).strong());
+                    });
                 });
             });
+            if let Some(kid) = &key.kid {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("kid");
+                    code_label(ui, kid, ui.visuals().text_color(), false);
+                });
+            }
             if key.origin == crate::jose::keys::Origin::KnownSecret {
                 ui.label(
                     RichText::new("Found automatically in the public list of known JWT secrets")
