@@ -20,6 +20,15 @@ pub fn public_key() -> Option<Key> {
     Some(key)
 }
 
+/// The demo's key pair (its private half signs, and verifies too), named as demo material,
+/// so that an edited demo token re-signs as a real one would.
+pub fn key_pair() -> Option<Key> {
+    let mut key = keys::load(PRIVATE_KEY_PEM.as_bytes(), SOURCE).ok()?.keys.into_iter().next()?;
+    key.kid = Some(KID.to_owned());
+    key.origin = keys::Origin::Demo;
+    Some(key)
+}
+
 /// A demo token issued at `now` that expires 15 minutes later, as an identity provider
 /// would issue it, in an `Authorization` header line.
 pub fn token(now: DateTime<Utc>) -> Option<String> {

@@ -63,7 +63,11 @@ fn a_preset_forges_its_token_and_says_re_signing_is_off() {
     assert_eq!(s.inspection().signature.status, SignatureStatus::NotSigned);
     let edit = s.edit_state().expect("still editing");
     assert!(!edit.auto_sign, "the preset's token is kept as made");
-    assert!(edit.preset_note.as_deref().is_some_and(|n| n.contains("none")));
+    let note = s.preset_note().expect("the note of the token the preset made");
+    assert!(note.contains("none") && note.contains("Re-signing is off"), "{note}");
+    // An edit after it: the token is no longer the preset's, and neither is the note.
+    apply(&mut s, [Command::Edit(EditAction::Payload(r#"{"sub":"v"}"#.into()))]);
+    assert_eq!(s.preset_note(), None);
 }
 
 #[test]
@@ -110,6 +114,11 @@ fn the_weak_secret_search_starts_cancels_and_adds_what_it_finds_as_a_key() {
     assert_eq!(s.secret_text(), "what I typed", "the typed secret is never overwritten");
     let found = s.inspection_keys().iter().find(|k| k.origin == Origin::KnownSecret).expect("the found key");
     assert_eq!(found.label(), "the publicly known secret \"secret\"");
+    // Offered for the field, put there only when asked.
+    assert_eq!(s.crack_secret(), Some("secret"));
+    let offered = s.crack_secret().unwrap().to_owned();
+    apply(&mut s, [Command::SetSecret { text: offered, encoding: SecretEncoding::Utf8 }]);
+    assert_eq!(s.secret_text(), "secret");
 }
 
 #[test]
@@ -226,4 +235,64 @@ fn copying_and_pane_sizes_are_commands_too() {
     assert!((s.settings().encoded_fraction - 0.4).abs() < f32::EPSILON);
     apply(&mut s, [Command::ResizePane(PaneEdge::Encoded, f32::NAN)]);
     assert!((s.settings().encoded_fraction - 0.4).abs() < f32::EPSILON, "a NaN size is ignored");
+}
+
+#[test]
+fn the_demo_re_signs_when_edited_and_shows_tampering_when_it_does_not() {
+    use jwt_inspector::jose::verify::SignatureCause;
+    let mut s = session();
+    apply(&mut s, [Command::LoadDemo, Command::ToggleEdit]);
+    assert!(s.edit_state().and_then(|e| e.signer).is_some(), "the demo's private key signs");
+    apply(&mut s, [Command::Edit(EditAction::SetTime { claim: "exp", from_now: 3600 })]);
+    assert_eq!(s.inspection().signature.cause, SignatureCause::Verified, "{}", s.inspection().signature.reason);
+    // Re-signing off: the trainer's tampering demo says the signature no longer matches.
+    apply(&mut s, [Command::Edit(EditAction::SetAutoSign(false))]);
+    apply(&mut s, [Command::Edit(EditAction::Payload(r#"{"sub":"admin"}"#.into()))]);
+    assert_eq!(s.inspection().signature.cause, SignatureCause::Mismatch, "{}", s.inspection().signature.reason);
+}
+
+#[test]
+fn a_draft_no_key_can_sign_keeps_its_old_signature_and_says_why() {
+    use jwt_inspector::jose::verify::SignatureCause;
+    let mut s = session();
+    // An RS256 token with only the public key loaded: nothing can re-sign it.
+    let private = jwt_inspector::jose::keys::load(&read("keys/rsa2048.pkcs8.pem"), "k").unwrap().keys.remove(0);
+    let token =
+        jwt_inspector::jose::sign::encode(r#"{"alg":"RS256"}"#, r#"{"sub":"u"}"#, Algorithm::RS256, &private).unwrap();
+    apply(
+        &mut s,
+        [
+            Command::SetInput(token.clone()),
+            Command::LoadKey { name: "pub.pem".into(), bytes: read("keys/rsa2048.pub.pem") },
+        ],
+    );
+    apply(&mut s, [Command::ToggleEdit, Command::Edit(EditAction::Payload(r#"{"sub":"admin"}"#.into()))]);
+    assert_eq!(s.input().rsplit('.').next(), token.rsplit('.').next(), "the old signature is kept");
+    assert_eq!(s.inspection().signature.cause, SignatureCause::Mismatch);
+    let error = s.edit_state().and_then(|e| e.sign_error.clone()).unwrap_or_default();
+    assert!(error.starts_with("not re-signed"), "{error}");
+}
+
+#[test]
+fn changing_alg_switches_the_signer_to_a_key_that_fits() {
+    use jwt_inspector::jose::verify::SignatureCause;
+    let mut s = session();
+    apply(
+        &mut s,
+        [
+            Command::SetInput(hs256(r#"{"sub":"u"}"#)),
+            Command::SetSecret { text: SECRET.into(), encoding: SecretEncoding::Utf8 },
+            Command::LoadKey { name: "ec.pem".into(), bytes: read("keys/ecp256.pkcs8.pem") },
+            Command::ToggleEdit,
+        ],
+    );
+    assert_eq!(s.edit_state().and_then(|e| e.signer), None, "HS256: the secret field signs");
+    apply(&mut s, [Command::Edit(EditAction::SetAlg("ES256".into()))]);
+    assert_eq!(s.edit_state().and_then(|e| e.signer), Some(0), "ES256: the EC key signs");
+    assert_eq!(s.inspection().signature.cause, SignatureCause::Verified, "{}", s.inspection().signature.reason);
+    assert!(s.note().starts_with("signing with"), "{}", s.note());
+    // And back: HS256 goes back to the secret field.
+    apply(&mut s, [Command::Edit(EditAction::SetAlg("HS256".into()))]);
+    assert_eq!(s.edit_state().and_then(|e| e.signer), None);
+    assert_eq!(s.inspection().signature.cause, SignatureCause::Verified);
 }

@@ -562,7 +562,6 @@ fn clicking_a_findings_text_highlights_its_member() {
     let finding = finding.expect("long-lifetime finding");
     // Press and release on the message text itself, not on the row's blank part.
     let at = harness.get_by_label(&finding.message).rect().center();
-    let at = egui::pos2(at.x as f32, at.y as f32);
     harness.hover_at(at);
     step(&mut harness);
     harness.drag_at(at);

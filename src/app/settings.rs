@@ -32,8 +32,9 @@ pub struct EditState {
     /// Re-sign on every edit (otherwise the old signature is kept, as a tampering demo).
     pub auto_sign: bool,
     pub sign_error: Option<String>,
-    /// What the last preset simulates.
-    pub preset_note: Option<String>,
+    /// The last preset applied, and the token it made (its note is shown while the token
+    /// is still that one).
+    pub preset: Option<(crate::jose::presets::Preset, String)>,
     /// Minutes for the "exp = now + N min" action.
     pub custom_minutes: i64,
     /// The URL the jku / x5u presets point at (never fetched).

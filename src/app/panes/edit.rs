@@ -235,7 +235,7 @@ fn presets_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, edit: &EditState) {
             cx.commands.push(Command::Edit(EditAction::SetPresetUrl(url)));
         }
     });
-    if let Some(note) = &edit.preset_note {
+    if let Some(note) = &cx.preset_note {
         ui.label(RichText::new(note).color(cx.palette.info));
     }
 }

@@ -59,6 +59,10 @@ pub struct Cx<'a> {
     pub inspecting: Option<usize>,
     /// [`crate::app::session::fingerprint`] of the text the inspection was made from.
     pub inspected_fingerprint: u64,
+    /// What the last preset made, while the token is the one it made.
+    pub preset_note: Option<String>,
+    /// The secret the weak-secret search found.
+    pub crack_secret: Option<&'a str>,
 }
 
 impl<'a> Cx<'a> {
@@ -83,6 +87,8 @@ impl<'a> Cx<'a> {
             known_secret_search: false,
             inspecting: session.inspecting(),
             inspected_fingerprint: session.inspected_fingerprint(),
+            preset_note: session.preset_note(),
+            crack_secret: session.crack_secret(),
         }
     }
 }

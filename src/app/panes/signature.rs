@@ -118,55 +118,7 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .filter(|_| cx.inspection.signature.status == crate::jose::verify::SignatureStatus::Valid);
     for (index, key) in cx.keys.iter().enumerate() {
         let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(4));
-        frame.show(ui, |ui| {
-            // The remove button first, on the right, so nothing long can push it out; the
-            // kid (a thumbprint has no spaces) wraps anywhere below the name.
-            ui.horizontal(|ui| {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("✖").on_hover_text("Remove this key").clicked() {
-                        cx.commands.push(Command::RemoveKey(index));
-                    }
-                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true), |ui| {
-                        if verified == Some(index) {
-                            ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
-                        }
-                        ui.label(RichText::new(key.short_name()).strong());
-                    });
-                });
-            });
-            if let Some(kid) = &key.kid {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("kid");
-                    code_label(ui, kid, ui.visuals().text_color(), false);
-                });
-            }
-            if key.origin == crate::jose::keys::Origin::KnownSecret {
-                ui.label(
-                    RichText::new("Found automatically in the public list of known JWT secrets")
-                        .small()
-                        .color(cx.palette.bad),
-                );
-            }
-            if cx.demo_keys.contains(&index) {
-                ui.label(
-                    RichText::new("Demo key: public demo material, never use it for anything real")
-                        .small()
-                        .color(cx.palette.warn),
-                );
-            }
-            let algorithms: Vec<&str> = key.algorithms().iter().map(|a| a.name()).collect();
-            ui.label(
-                RichText::new(format!("{} · from {} · fits {}", key.format, key.source, algorithms.join(", "))).small(),
-            );
-            code_label(ui, &format!("thumbprint {}", key.thumbprint()), cx.palette.muted, true)
-                .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
-            if let Some(cert) = &key.certificate {
-                ui.label(RichText::new(format!("certificate: {}", cert.subject)).small());
-            }
-            for note in &key.notes {
-                ui.label(RichText::new(format!("note: {note}")).small().color(cx.palette.info));
-            }
-        });
+        frame.show(ui, |ui| key_card_ui(ui, cx, index, key, verified == Some(index)));
     }
     for (index, unusable) in cx.unusable_keys.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
@@ -194,6 +146,53 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             cx.commands.push(Command::LoadPastedKey);
         }
     });
+}
+
+/// One loaded key: its name, kid, origin, format, thumbprint and notes, and ✖.
+fn key_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, index: usize, key: &crate::jose::keys::Key, verified: bool) {
+    // The remove button first, on the right, so nothing long can push it out; the
+    // kid (a thumbprint has no spaces) wraps anywhere below the name.
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("✖").on_hover_text("Remove this key").clicked() {
+                cx.commands.push(Command::RemoveKey(index));
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true), |ui| {
+                if verified {
+                    ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
+                }
+                ui.label(RichText::new(key.short_name()).strong());
+            });
+        });
+    });
+    if let Some(kid) = &key.kid {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("kid");
+            code_label(ui, kid, ui.visuals().text_color(), false);
+        });
+    }
+    if key.origin == crate::jose::keys::Origin::KnownSecret {
+        ui.label(
+            RichText::new("Found automatically in the public list of known JWT secrets").small().color(cx.palette.bad),
+        );
+    }
+    if cx.demo_keys.contains(&index) {
+        ui.label(
+            RichText::new("Demo key: public demo material, never use it for anything real")
+                .small()
+                .color(cx.palette.warn),
+        );
+    }
+    let algorithms: Vec<&str> = key.algorithms().iter().map(|a| a.name()).collect();
+    ui.label(RichText::new(format!("{} · from {} · fits {}", key.format, key.source, algorithms.join(", "))).small());
+    code_label(ui, &format!("thumbprint {}", key.thumbprint()), cx.palette.muted, true)
+        .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
+    if let Some(cert) = &key.certificate {
+        ui.label(RichText::new(format!("certificate: {}", cert.subject)).small());
+    }
+    for note in &key.notes {
+        ui.label(RichText::new(format!("note: {note}")).small().color(cx.palette.info));
+    }
 }
 
 fn secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -316,6 +315,17 @@ fn weak_secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     if let Some((tone, result)) = cx.crack_result {
         ui.label(RichText::new(result).color(cx.palette.tone(*tone)));
+    }
+    // Found: it is loaded as a key already; the secret field (which the editor signs with)
+    // changes only when the user says so.
+    if let Some(secret) = cx.crack_secret
+        && cx.inputs.secret != secret
+        && ui
+            .button("Use this secret")
+            .on_hover_text("Put it in the HMAC secret field (the editor signs with it)")
+            .clicked()
+    {
+        cx.commands.push(Command::SetSecret { text: secret.to_owned(), encoding: SecretEncoding::Utf8 });
     }
     ui.separator();
 }

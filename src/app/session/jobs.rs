@@ -28,6 +28,7 @@ impl Session {
     /// Collects a finished weak-secret search: a found secret is added to the keys (named as
     /// found), never written over the secret the user typed.
     pub fn crack_finished(&mut self, outcome: CrackOutcome) {
+        self.crack_secret = None;
         self.crack_result = Some(match outcome {
             CrackOutcome::Found(secret) => {
                 let text = String::from_utf8_lossy(&secret).into_owned();
@@ -37,6 +38,7 @@ impl Session {
                     key.origin = if known { Origin::KnownSecret } else { Origin::Loaded };
                     self.add_key(key);
                 }
+                self.crack_secret = Some(text.clone());
                 (Tone::Bad, format!("✖ weak secret: the token verifies with {text:?}"))
             }
             CrackOutcome::NotFound { tried } => {

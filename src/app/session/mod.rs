@@ -157,6 +157,8 @@ pub struct Session {
     /// The last generated key, for its exports.
     generated: Option<crate::jose::keygen::Generated>,
     crack_result: Option<(Tone, String)>,
+    /// The secret the last weak-secret search found, offered for the secret field.
+    crack_secret: Option<String>,
 }
 
 impl Session {
@@ -188,6 +190,7 @@ impl Session {
             inspected_fingerprint: fingerprint(""),
             generated: None,
             crack_result: None,
+            crack_secret: None,
         }
     }
 
@@ -214,6 +217,12 @@ impl Session {
     /// How the last weak-secret search ended.
     pub fn crack_result(&self) -> Option<&(Tone, String)> {
         self.crack_result.as_ref()
+    }
+
+    /// The secret the last weak-secret search found (already loaded as a key; the editor may
+    /// want it in the secret field, which the user asks for).
+    pub fn crack_secret(&self) -> Option<&str> {
+        self.crack_secret.as_deref()
     }
 
     /// The fingerprint of the text the shown inspection was made from.
@@ -432,6 +441,8 @@ impl Session {
             Command::FocusEditor => effects.push(Effect::FocusEditor),
             Command::ToggleEdit => {
                 if self.inputs.edit.take().is_none() {
+                    // The draft starts from the token as it is now, not from a stale inspection.
+                    effects.extend(self.refresh());
                     self.start_editing();
                 }
             }
@@ -528,7 +539,7 @@ impl Session {
     }
 
     fn load_demo(&mut self) {
-        if let Some(key) = demo::public_key() {
+        if let Some(key) = demo::key_pair() {
             match self.keys.iter().position(|k| k.material == key.material) {
                 Some(index) if !self.demo_keys.contains(&index) => self.demo_keys.push(index),
                 Some(_) => {}
