@@ -6,13 +6,14 @@ use chrono::{DateTime, Utc};
 
 use crate::jose::alg::Family;
 use crate::jose::alg::{AlgHeader, Algorithm};
-use crate::jose::base64url;
 use crate::jose::extract::{self, Candidate};
 use crate::jose::json::{Span, Value};
 use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::lint::{self, Finding, Part, Severity};
+pub use crate::jose::positions::EncodedRange;
+use crate::jose::positions::Positions;
 use crate::jose::timeline::Timeline;
-use crate::jose::token::{self, Content, Token, TokenKind};
+use crate::jose::token::{self, Content, SegmentRole, Token, TokenKind};
 use crate::jose::verdict::{Expected, Facts, Verdict};
 use crate::jose::verify::{self, SignatureCause, SignatureVerdict};
 
@@ -402,96 +403,50 @@ fn checks(token: Option<&Token>, alg: &AlgHeader, expect: &Expectations) -> Vec<
     out
 }
 
-/// Input characters that carry part of a decoded member.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EncodedRange {
-    /// Byte range in the input text.
-    pub span: Span,
-    /// The first / last character also carries bits of neighbouring bytes (base64url maps
-    /// 3 bytes to 4 characters, so a member rarely starts or ends on a boundary).
-    pub partial_start: bool,
-    pub partial_end: bool,
-}
-
 impl Inspection {
-    fn part_segment(&self, part: Part) -> Option<&token::Segment> {
-        let role = match part {
-            Part::Header => token::SegmentRole::Header,
-            Part::Payload => token::SegmentRole::Payload,
-            Part::Signature => token::SegmentRole::Signature,
-        };
-        self.token.as_ref()?.segment(role)
-    }
-
-    fn unencoded(&self, part: Part) -> bool {
-        part == Part::Payload && self.token.as_ref().is_some_and(|t| t.unencoded_payload)
+    /// The map between input, token and decoded positions of the selected token.
+    pub fn positions(&self) -> Option<Positions<'_>> {
+        let positions = self.candidate()?.positions();
+        Some(self.token.as_ref().map_or(positions, |token| positions.with_token(token)))
     }
 
     /// The input characters that encode bytes `decoded` of the header or payload.
     pub fn encoded_ranges(&self, part: Part, decoded: Span) -> Vec<EncodedRange> {
-        let (Some(candidate), Some(segment)) = (self.candidate(), self.part_segment(part)) else { return Vec::new() };
-        let (first, end, partial_start, partial_end) = if self.unencoded(part) {
-            (decoded.start, decoded.end, false, false)
-        } else {
-            base64url::chars_for_bytes(decoded.start, decoded.end)
-        };
-        let end = (segment.span.start + end).min(segment.span.end);
-        let start = (segment.span.start + first).min(end);
-        let pieces = candidate.input_ranges(start, end);
-        let count = pieces.len();
-        pieces
-            .into_iter()
-            .enumerate()
-            .map(|(i, span)| EncodedRange {
-                span,
-                partial_start: partial_start && i == 0,
-                partial_end: partial_end && i + 1 == count,
-            })
-            .collect()
+        self.positions().map(|p| p.encoded_ranges(segment_role(part), decoded)).unwrap_or_default()
     }
 
     /// The decoded member whose encoding covers input byte `offset`: the part, and the index
     /// of the top-level member in that part's object.
     pub fn member_at_input(&self, offset: usize) -> Option<(Part, usize)> {
-        let candidate = self.candidate()?;
+        let (role, bytes) = self.positions()?.decoded_at(offset)?;
         let token = self.token.as_ref()?;
-        // Input offset → token offset, through the pieces of a wrapped token.
-        let mut consumed = 0;
-        let mut token_offset = None;
-        for piece in &candidate.pieces {
-            if piece.contains(offset) {
-                token_offset = Some(consumed + offset - piece.start);
-                break;
-            }
-            consumed += piece.end - piece.start;
-        }
-        let token_offset = token_offset?;
-        for (part, content) in [(Part::Header, token.header.as_ref()), (Part::Payload, token.payload.as_ref())] {
-            let segment = self.part_segment(part)?;
-            if !segment.span.contains(token_offset) {
-                continue;
-            }
-            let char_index = token_offset - segment.span.start;
-            let (from, to) = if self.unencoded(part) {
-                (char_index, char_index + 1)
-            } else {
-                base64url::bytes_for_chars(char_index, char_index + 1)
-            };
-            let root = content.and_then(Content::object)?;
-            return root
-                .value
-                .members()
-                .iter()
-                .position(|m| m.span().start < to && from < m.span().end)
-                .map(|i| (part, i));
-        }
-        None
+        let (part, content) = match role {
+            SegmentRole::Header => (Part::Header, token.header.as_ref()),
+            SegmentRole::Payload => (Part::Payload, token.payload.as_ref()),
+            _ => return None,
+        };
+        let root = content.and_then(Content::object)?;
+        root.value
+            .members()
+            .iter()
+            .position(|m| m.span().start < bytes.end && bytes.start < m.span().end)
+            .map(|i| (part, i))
+    }
+}
+
+/// The segment that holds a part of a JWS.
+fn segment_role(part: Part) -> SegmentRole {
+    match part {
+        Part::Header => SegmentRole::Header,
+        Part::Payload => SegmentRole::Payload,
+        Part::Signature => SegmentRole::Signature,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jose::base64url;
 
     fn b64(text: &str) -> String {
         base64url::encode(text)
