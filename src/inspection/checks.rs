@@ -10,7 +10,9 @@ use crate::jose::token::Token;
 pub struct Check {
     /// `iss`, `aud`, `sub`, `typ` or `alg`.
     pub name: &'static str,
+    /// Whether the token has what was expected.
     pub passed: bool,
+    /// What was expected and what was found, in a sentence.
     pub message: String,
 }
 

@@ -29,6 +29,7 @@ pub const MAX_NESTING: usize = 4;
 /// A problem with the input itself, with where it is in the input text.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct InputError {
+    /// What is wrong, in a sentence a user can act on.
     pub message: String,
     /// Byte offset in the input text, when the error points at a character.
     pub offset: Option<usize>,
@@ -37,14 +38,18 @@ pub struct InputError {
 /// What to inspect, and with what. Everything the core needs, passed in.
 #[derive(Clone, Copy, Debug)]
 pub struct Request<'a> {
+    /// The text as pasted or read: a token, a header line, a cookie, JSON, a log.
     pub input: &'a str,
     /// Which candidate to inspect (clamped to the candidates found); 0 = the first.
     pub selected: usize,
+    /// The keys to verify with, in the order they are tried.
     pub keys: &'a [Key],
     /// Key inputs that could not be used: listed in the report, and named when no other
     /// key checks the signature.
     pub unusable_keys: &'a [UnusableKey],
+    /// Leeway, lifetime limit and expectations.
     pub settings: &'a Settings,
+    /// The time the token is judged at: the core never reads the clock.
     pub now: DateTime<Utc>,
     /// When no key of the user's checks an HS256/384/512 token, try the built-in list of
     /// publicly known secrets (67 ms for HS256 on a 300-byte token): on for `inspect`, off for `verify
@@ -53,7 +58,7 @@ pub struct Request<'a> {
 }
 
 impl<'a> Request<'a> {
-    /// The first token in `input`, with no keys, default settings and no known-secret search.
+    /// The first token in `input` with `settings`, no keys and no known-secret search.
     pub fn new(input: &'a str, settings: &'a Settings, now: DateTime<Utc>) -> Self {
         Self { input, selected: 0, keys: &[], unusable_keys: &[], settings, now, known_secrets: false }
     }
@@ -62,16 +67,25 @@ impl<'a> Request<'a> {
 /// Everything known about the selected token in the input.
 #[derive(Clone, Debug)]
 pub struct Inspection {
+    /// Every token found in the input, in order of appearance.
     pub candidates: Vec<Candidate>,
     /// Index into `candidates`; `None` when nothing was found.
     pub selected: Option<usize>,
+    /// The selected candidate parsed; `None` when nothing could be read as a compact token.
     pub token: Option<Token>,
+    /// Problems reading the input, in input order; empty for a readable token.
     pub errors: Vec<InputError>,
+    /// The header's `alg`, as written.
     pub alg: AlgHeader,
+    /// The header's `kid`, when it is a string.
     pub kid: Option<String>,
+    /// The signature checked with the request's keys (and a known secret found).
     pub signature: SignatureVerdict,
+    /// The time claims read and judged at the request's `now`.
     pub timeline: Timeline,
+    /// The request's expectations checked: one per expectation set.
     pub checks: Vec<Check>,
+    /// What the linter found, most severe first; empty from [`Inspection::verdict_only`].
     pub findings: Vec<Finding>,
     /// What a server would do with the token: the ordered checklist and its outcome.
     pub verdict: Verdict,
@@ -169,6 +183,7 @@ impl Inspection {
         }
     }
 
+    /// The selected candidate, when a token was found.
     pub fn candidate(&self) -> Option<&Candidate> {
         self.selected.and_then(|i| self.candidates.get(i))
     }

@@ -5,9 +5,13 @@
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Expectations {
+    /// The `iss` the token must have; `None`: any.
     pub issuer: Option<String>,
+    /// A value `aud` must be or contain; `None`: any.
     pub audience: Option<String>,
+    /// The `sub` the token must have; `None`: any.
     pub subject: Option<String>,
+    /// The header's `typ` the token must have (compared exactly); `None`: any.
     pub typ: Option<String>,
     /// Empty: any algorithm is allowed.
     pub algorithms: Vec<String>,
@@ -21,6 +25,7 @@ pub struct Settings {
     pub leeway: i64,
     /// Seconds of `exp − iat` above which `long-lifetime` is raised; default 24 h.
     pub long_lifetime: i64,
+    /// What the token must carry; default: nothing expected.
     pub expect: Expectations,
 }
 

@@ -20,10 +20,12 @@ pub enum KeyKind {
     Rsa(usize),
     /// ECDSA on P-256, P-384 or P-521.
     Ec(Curve),
+    /// An Ed25519 key pair (for EdDSA).
     Ed25519,
 }
 
 impl KeyKind {
+    /// Every kind offered, in menu order.
     pub const ALL: [Self; 10] = [
         Self::Hmac(256),
         Self::Hmac(384),
@@ -37,6 +39,7 @@ impl KeyKind {
         Self::Ed25519,
     ];
 
+    /// For menus: "HMAC secret, 256 bits", "RSA 2048", "EC P-256".
     pub fn label(self) -> String {
         match self {
             Self::Hmac(bits) => format!("HMAC secret, {bits} bits"),
@@ -50,12 +53,16 @@ impl KeyKind {
 /// Why a key could not be generated.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum KeygenError {
+    /// A size not offered (the bits asked for).
     #[error("{0} is not a size this tool generates (HMAC 256/384/512, RSA 2048/3072/4096)")]
     UnsupportedSize(usize),
+    /// Ed25519 asked for as an ECDSA curve.
     #[error("Ed25519 is not an ECDSA curve: generate it as Ed25519")]
     WrongCurve,
+    /// aws-lc-rs could not generate or encode the key.
     #[error("the system's random generator or the key encoder failed")]
     Crypto,
+    /// The generated key did not load back through the key reader (a bug).
     #[error("the generated key could not be read back: {0}")]
     Reload(String),
 }

@@ -18,11 +18,14 @@ pub const MAX_DEPTH: usize = 128;
 /// Byte range `start..end` in the text that was parsed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// Whether byte `offset` is inside.
     pub fn contains(&self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }
@@ -31,17 +34,24 @@ impl Span {
 /// A JSON value with the span of its text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// What was written.
     pub value: Value,
+    /// Where: from its first character to its last (quotes and brackets included).
     pub span: Span,
 }
 
+/// A JSON value as written: numbers keep their text, objects their order and repeated names.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number exactly as written (`1e400` stays `1e400`).
     Number(String),
+    /// A string, unescaped.
     String(String),
+    /// Items in source order.
     Array(Vec<Node>),
     /// Members in source order, repeated names included.
     Object(Vec<Member>),
@@ -50,10 +60,14 @@ pub enum Value {
     TooDeep,
 }
 
+/// One `"name": value` of an object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
+    /// The name, unescaped.
     pub name: String,
+    /// The name's span, quotes included.
     pub name_span: Span,
+    /// The value, with its span.
     pub value: Node,
 }
 
@@ -68,9 +82,13 @@ impl Member {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message} at line {line}, column {column}")]
 pub struct JsonError {
+    /// What is wrong: "unexpected '}': expected a JSON value".
     pub message: String,
+    /// 0-based byte offset into the text.
     pub offset: usize,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
 }
 
@@ -88,6 +106,7 @@ impl Value {
         }
     }
 
+    /// The string, when this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Self::String(s) => Some(s),
@@ -95,6 +114,7 @@ impl Value {
         }
     }
 
+    /// An object's members in source order; empty for any other value.
     pub fn members(&self) -> &[Member] {
         match self {
             Self::Object(members) => members,
@@ -109,6 +129,7 @@ impl Node {
         self.value.members().iter().rev().find(|m| m.name == name).map(|m| &m.value)
     }
 
+    /// The value of `name` (the last one, as [`Node::get`]) when it is a string.
     pub fn get_str(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|node| node.value.as_str())
     }
