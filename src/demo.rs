@@ -8,9 +8,13 @@ use crate::jose::alg::Algorithm;
 use crate::jose::keys::{self, Key};
 use crate::jose::sign;
 
+/// The demo's RSA 2048 private key (PKCS#8 PEM): public, it is in the repository.
 pub const PRIVATE_KEY_PEM: &str = include_str!("../assets/demo/demo-rs256.private.pem");
+/// The demo's public key (SPKI PEM).
 pub const PUBLIC_KEY_PEM: &str = include_str!("../assets/demo/demo-rs256.public.pem");
+/// The `kid` the demo token carries and the demo key answers to.
 pub const KID: &str = "demo-rs256";
+/// The key source shown for the demo key, saying it is public demo material.
 pub const SOURCE: &str = "demo key (public demo material)";
 
 /// The demo's public key, ready to verify, named as demo material.
