@@ -88,11 +88,9 @@ pub(super) fn layout_job(
     for (index, candidate) in inspection.candidates.iter().enumerate() {
         let selected = inspection.selected == Some(index);
         let mut segment = 0u8;
-        let mut token_offset = 0;
-        for piece in &candidate.pieces {
-            for offset in piece.start..piece.end {
+        for (piece, token_start) in crate::jose::positions::Positions::new(&candidate.pieces).pieces() {
+            for (offset, token_offset) in (piece.start..piece.end).zip(token_start..) {
                 let byte = candidate.token.as_bytes().get(token_offset).copied();
-                token_offset += 1;
                 let Some(slot) = class.get_mut(offset) else { continue };
                 if byte == Some(b'.') {
                     *slot = 100;
