@@ -11,6 +11,11 @@
     reason = "tests fail loudly"
 )]
 
+mod common;
+// The egui-free state machine behind the window.
+#[path = "ui/session.rs"]
+mod session;
+
 use chrono::DateTime;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

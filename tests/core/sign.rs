@@ -2,14 +2,6 @@
 //! byte for byte with deterministic algorithms; every preset makes the token shape it claims
 //! and is never judged valid.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
 use chrono::DateTime;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::base64url;
@@ -20,8 +12,7 @@ use jwt_inspector::jose::sign;
 use jwt_inspector::jose::verify::{SignatureCause, SignatureStatus};
 use jwt_inspector::{Inspection, Settings};
 
-mod common;
-use common::{key as load, read};
+use crate::common::{key as load, read};
 
 fn status(token: &str, keys: &[Key]) -> SignatureStatus {
     Inspection::new(token, keys, &Settings::default(), DateTime::UNIX_EPOCH).signature.status
@@ -194,7 +185,7 @@ fn every_preset_makes_the_shape_it_claims_and_is_never_valid() {
 /// The verifier parses each key once and calls aws-lc-rs itself; it must answer exactly as
 /// `jsonwebtoken::crypto::verify` does on the same token and key, good or tampered,
 /// (RSA keys of 1024–2047 bits are the one deliberate difference: jsonwebtoken refuses
-/// them, the verifier checks them with aws-lc-rs's legacy parameters; `tests/verdict.rs`.)
+/// them, the verifier checks them with aws-lc-rs's legacy parameters; `tests/core/verdict.rs`.)
 #[test]
 fn prepared_keys_answer_as_jsonwebtoken_does() {
     use jsonwebtoken::DecodingKey;

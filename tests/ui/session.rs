@@ -1,16 +1,6 @@
 //! The workbench's state machine without a window: `Session::apply(Command) -> Vec<Effect>`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
-mod common;
-
-use common::{at, read};
+use crate::common::{at, read};
 use jwt_inspector::app::command::EditAction;
 use jwt_inspector::app::{Clock, Command, Effect, Session, UiSettings};
 use jwt_inspector::jose::alg::Algorithm;

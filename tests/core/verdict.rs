@@ -2,17 +2,7 @@
 //! edges that used to be judged wrong (weak RSA keys, the demo key, unusable keys, known
 //! secrets, tokens with no claims).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
-mod common;
-
-use common::{at, key, read, secret};
+use crate::common::{at, key, read, secret};
 use jwt_inspector::inspection::{Expectations, Request};
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::base64url::encode as b64;
