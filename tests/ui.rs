@@ -3,14 +3,11 @@
 //! Snapshots render on the CPU with wgpu's GL backend (Mesa llvmpipe), which every machine
 //! with Mesa has; `UPDATE_SNAPSHOTS=1 cargo test --test ui` refreshes them.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
+// clippy.toml already allows these inside #[test] functions; the helpers outside them
+// (runners, fixtures, signers) fail just as loudly.
+#![allow(clippy::unwrap_used, clippy::panic, reason = "test helpers fail loudly")]
 
+#[allow(dead_code, reason = "the session tests need only part of the fixtures")]
 mod common;
 // The egui-free state machine behind the window.
 #[path = "ui/session.rs"]
