@@ -23,6 +23,7 @@ use jwt_inspector::jose::keys::{self, SecretEncoding};
 use jwt_inspector::jose::lint::Part;
 use jwt_inspector::jose::sign;
 use jwt_inspector::jose::timeline::TimeStatus;
+use jwt_inspector::jose::verdict::Outcome;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::present;
 
@@ -432,7 +433,10 @@ fn an_audience_expectation_turns_the_verdict_line_and_the_title_to_rejected() {
         .count();
     assert_eq!(line, 1, "the verdict line names the audience");
     assert_eq!(harness.state().title(), "JWT Inspector — HS256 · ✖ rejected · wrong audience");
-    assert!(harness.query_all_by_label_contains("✔ verified · valid").next().is_none());
+    // Nowhere does the window say yes: the status bar gives the verdict line's answer.
+    shows(&harness, &present::outcome(Outcome::Rejected).label());
+    assert!(harness.query_all_by_label_contains(&present::outcome(Outcome::Accepted).label()).next().is_none());
+    assert!(harness.query_all_by_label_contains("✔ Accepted").next().is_none());
 }
 
 #[test]
