@@ -191,9 +191,13 @@ fn several_tokens_offer_a_picker() {
     harness.state_mut().send(Command::SetInput(format!(r#"{{"access_token":"{first}","id_token":"{second}"}}"#)));
     step(&mut harness);
     harness.get_by_label("\"first\"");
-    harness.state_mut().send(Command::SelectCandidate(1));
+    // Picked the way a user picks: open the picker, click the second token.
+    harness.get_by_role_and_label(egui::Role::ComboBox, "Token picker").click();
+    step(&mut harness);
+    harness.get_by_label("Token 2 of 2 — JSON member id_token").click();
     step(&mut harness);
     harness.get_by_label("\"second\"");
+    assert!(harness.query_by_label("\"first\"").is_none(), "the first token's claims are gone");
 }
 
 #[test]
