@@ -309,7 +309,6 @@ fn verify_batch_answers_ten_thousand_lines_of_junk_blanks_crlf_and_a_2mb_line_in
         assert_eq!(line["signature"] == "valid", has_token, "{line}");
         assert_eq!(line.get("input_utf8").is_some(), n % 8 == 1 && n != 5_001, "{line}");
     }
-    assert_eq!(expected_tokens, 5_000);
     // The totals on stderr are the sums of the lines on stdout.
     let mut counts = std::collections::BTreeMap::new();
     for line in &lines {
@@ -318,7 +317,8 @@ fn verify_batch_answers_ten_thousand_lines_of_junk_blanks_crlf_and_a_2mb_line_in
         }
     }
     let counts: Vec<String> = counts.iter().map(|(status, n)| format!("{status}: {n}")).collect();
-    let totals = format!("10000 tokens, 5000 passed, 5000 failed ({}) in ", counts.join(", "));
+    let failed = 10_000 - expected_tokens;
+    let totals = format!("10000 tokens, {expected_tokens} passed, {failed} failed ({}) in ", counts.join(", "));
     assert!(stderr.contains(&totals), "{stderr} lacks {totals}");
 }
 
