@@ -448,11 +448,9 @@ fn a_pasted_token_with_only_the_demo_key_loaded_raises_no_false_alarm() {
     let mut harness = harness(egui::Theme::Dark, true);
     step(&mut harness);
     // The user's own RS256 token, signed with a key they have not loaded.
-    let signer = keys::load(jwt_inspector::demo::PRIVATE_KEY_PEM.as_bytes(), "x").unwrap().keys.remove(0);
     let other = jwt_inspector::jose::keygen::generate(jwt_inspector::jose::keygen::KeyKind::Rsa(2048)).unwrap();
     let token =
         sign::encode(r#"{"alg":"RS256","kid":"prod-2026"}"#, r#"{"sub":"me"}"#, Algorithm::RS256, &other.key).unwrap();
-    drop(signer);
     harness.state_mut().send(Command::PasteToken(format!("Authorization: Bearer {token}")));
     step(&mut harness);
     assert!(harness.query_all_by_label_contains("does not match").next().is_none(), "no red mismatch");
