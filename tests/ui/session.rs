@@ -1,22 +1,12 @@
 //! The workbench's state machine without a window: `Session::apply(Command) -> Vec<Effect>`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
-mod common;
-
-use common::{at, read};
+use crate::common::{at, read};
 use jwt_inspector::app::command::EditAction;
 use jwt_inspector::app::{Clock, Command, Effect, Session, UiSettings};
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{Origin, SecretEncoding};
 use jwt_inspector::jose::presets::Preset;
-use jwt_inspector::jose::secrets::CrackOutcome;
+use jwt_inspector::jose::secrets::{self, CrackOutcome};
 use jwt_inspector::jose::verify::SignatureStatus;
 
 const NOW: i64 = 1_795_348_800;
@@ -27,7 +17,11 @@ fn session() -> Session {
 }
 
 fn hs256(payload: &str) -> String {
-    let key = jwt_inspector::jose::keys::secret_from_text(SECRET, SecretEncoding::Utf8, "t").unwrap();
+    hs256_with(SECRET, payload)
+}
+
+fn hs256_with(secret: &str, payload: &str) -> String {
+    let key = jwt_inspector::jose::keys::secret_from_text(secret, SecretEncoding::Utf8, "t").unwrap();
     jwt_inspector::jose::sign::encode(r#"{"alg":"HS256","typ":"JWT"}"#, payload, Algorithm::HS256, &key).unwrap()
 }
 
@@ -98,27 +92,58 @@ fn a_new_token_during_an_edit_ends_the_edit_and_is_not_overwritten() {
 #[test]
 fn the_weak_secret_search_starts_cancels_and_adds_what_it_finds_as_a_key() {
     let mut s = session();
+    // Signed with a publicly listed secret; the user typed another one.
     apply(
         &mut s,
         [
-            Command::SetInput(hs256("{}")),
+            Command::SetInput(hs256_with("secret", "{}")),
             Command::SetSecret { text: "what I typed".into(), encoding: SecretEncoding::Utf8 },
         ],
     );
+    assert_eq!(s.inspection().signature.status, SignatureStatus::Invalid);
     let effects = apply(&mut s, [Command::CheckWeakSecret]);
-    assert!(effects.iter().any(|e| matches!(e, Effect::StartCrack { alg: Algorithm::HS256, .. })), "{effects:?}");
+    let search = effects.into_iter().find(|e| matches!(e, Effect::StartCrack { .. })).expect("a search starts");
     let effects = apply(&mut s, [Command::CancelWeakSecret]);
     assert!(effects.iter().any(|e| matches!(e, Effect::CancelCrack)));
-    s.crack_finished(CrackOutcome::Found(b"secret".to_vec()));
+    // The search the window runs on a worker thread, run here on what the effect carries.
+    let outcome = run_search(search);
+    assert_eq!(outcome, CrackOutcome::Found(b"secret".to_vec()));
+    s.crack_finished(outcome);
     s.refresh();
     assert_eq!(s.secret_text(), "what I typed", "the typed secret is never overwritten");
     let found = s.inspection_keys().iter().find(|k| k.origin == Origin::KnownSecret).expect("the found key");
     assert_eq!(found.label(), "the publicly known secret \"secret\"");
+    let inspection = s.inspection();
+    assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
+    assert_eq!(inspection.signature_key(s.inspection_keys()).map(|k| k.origin), Some(Origin::KnownSecret));
+
     // Offered for the field, put there only when asked.
     assert_eq!(s.crack_secret(), Some("secret"));
     let offered = s.crack_secret().unwrap().to_owned();
     apply(&mut s, [Command::SetSecret { text: offered, encoding: SecretEncoding::Utf8 }]);
     assert_eq!(s.secret_text(), "secret");
+
+    // A secret only in the user's wordlist: the wordlist travels with the effect.
+    apply(&mut s, [Command::SetInput(hs256_with("my very own secret 42", "{}"))]);
+    let effects = apply(
+        &mut s,
+        [Command::CheckWeakSecretWith { name: "words.txt".into(), bytes: b"not it\nmy very own secret 42\n".to_vec() }],
+    );
+    let search = effects.into_iter().find(|e| matches!(e, Effect::StartCrack { .. })).expect("a search starts");
+    s.crack_finished(run_search(search));
+    s.refresh();
+    let inspection = s.inspection();
+    assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
+    assert_eq!(inspection.signature_key(s.inspection_keys()).map(|k| k.origin), Some(Origin::Loaded));
+}
+
+/// Runs a weak-secret search effect as the workbench's worker thread does.
+fn run_search(effect: Effect) -> CrackOutcome {
+    let Effect::StartCrack { alg, signing_input, signature, wordlist } = effect else {
+        panic!("not a weak-secret search: {effect:?}");
+    };
+    assert_eq!(alg, Algorithm::HS256);
+    secrets::crack(alg, &signing_input, &signature, secrets::candidates(&wordlist), |_| true)
 }
 
 #[test]
