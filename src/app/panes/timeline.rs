@@ -323,7 +323,8 @@ fn ticks(start: i64, end: i64) -> Vec<(i64, String)> {
     while tick < end && out.len() <= 20 {
         if let Some(date) = DateTime::from_timestamp(tick, 0) {
             let label = match step {
-                ..86_400 => date.format("%H:%M").to_string(),
+                ..60 => date.format("%H:%M:%S").to_string(),
+                60..86_400 => date.format("%H:%M").to_string(),
                 86_400..2_592_000 => date.format("%b %d").to_string(),
                 _ => date.format("%Y-%m").to_string(),
             };
@@ -339,4 +340,20 @@ fn tick_step(span: i64) -> i64 {
     const STEPS: [i64; 16] =
         [1, 5, 15, 30, 60, 300, 900, 1_800, 3_600, 10_800, 21_600, 43_200, 86_400, 604_800, 2_592_000, 31_536_000];
     STEPS.iter().copied().find(|step| span / step <= 8).unwrap_or_else(|| (span / 8 / 31_536_000 + 1) * 31_536_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tick_labels_differ_from_one_tick_to_the_next() {
+        // Spans from two minutes (a token whose only claim is far away) to centuries.
+        for span in [120, 900, 7_200, 86_400 * 3, 86_400 * 90, 86_400 * 365 * 30] {
+            let start = 1_795_348_800;
+            let labels: Vec<String> = ticks(start, start + span).into_iter().map(|(_, label)| label).collect();
+            assert!(labels.len() >= 2, "span {span}: {labels:?}");
+            assert!(labels.windows(2).all(|w| w[0] != w[1]), "span {span}: {labels:?}");
+        }
+    }
 }
