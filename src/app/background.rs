@@ -1,6 +1,7 @@
-//! The app's worker threads: what the session asks for as [`Effect`]s that take time (a
-//! large inspection, the known-secret search, the weak-secret search) runs here, and each
-//! result goes back to the session through its method. The session never sees a thread.
+//! The app's worker threads: what the session asks for as [`Effect`](crate::app::Effect)s
+//! that take time (a large inspection, the known-secret search, the weak-secret search) runs
+//! here, and each result goes back to the session through its method. The session never sees
+//! a thread.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -31,7 +32,7 @@ pub struct Background {
     inspections: Vec<Receiver<(u64, Inspection, u64)>>,
 }
 
-/// Runs `work` on a named thread and repaints when it is done; `None` if no thread starts.
+/// Runs `work` on a named thread and repaints when it is done; the error if no thread starts.
 fn spawn<T: Send + 'static>(
     name: &str,
     ctx: &egui::Context,

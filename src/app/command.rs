@@ -45,6 +45,7 @@ pub enum ShortcutKey {
 /// A decoded member to highlight across the panes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Highlight {
+    /// The part the member is in: the header or the payload.
     pub part: Part,
     /// Index of the top-level member in that part's object.
     pub member: usize,
@@ -53,9 +54,12 @@ pub struct Highlight {
 /// The colour scheme to use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ThemeChoice {
+    /// Follow the system's light or dark setting.
     #[default]
     System,
+    /// Always dark.
     Dark,
+    /// Always light.
     Light,
 }
 
@@ -163,13 +167,15 @@ pub enum Command {
     RemoveKey(usize),
     /// Dismiss an entry of the unusable-key list.
     DismissUnusableKey(usize),
-    /// Remove every loaded key.
+    /// Remove every loaded key, and the unusable-key list (the secret field stays).
     ClearKeys,
     /// Evaluate times at this Unix second instead of now (`None`: back to now).
     EvaluateAt(Option<i64>),
     /// Highlight a decoded member across the panes while hovered (`None`: nothing hovered).
     Highlight(Option<Highlight>),
-    /// Keep a member highlighted until something else is clicked (a finding was clicked).
+    /// Keep a member highlighted (a finding was clicked) until another finding is clicked, the
+    /// token editor's text is replaced or edited, or another of its tokens is picked (`None`:
+    /// unpin).
     Pin(Option<Highlight>),
     /// Copy a text shown in a pane (a key export, a thumbprint…).
     CopyText {
@@ -284,15 +290,17 @@ impl EditAction {
 }
 
 impl Command {
-    /// The actions shown in the menus, in menu order.
+    /// The File menu's actions, in menu order.
     pub fn file_menu() -> Vec<Self> {
         vec![Self::OpenTokenDialog, Self::OpenKeyDialog, Self::LoadDemo, Self::Quit]
     }
 
+    /// The Edit menu's actions, in menu order.
     pub fn edit_menu() -> Vec<Self> {
         vec![Self::PasteToken(String::new()), Self::CopyToken, Self::CopyHeader, Self::CopyPayload, Self::FocusEditor]
     }
 
+    /// The View menu's actions, in menu order (its theme and time choices follow them).
     pub fn view_menu() -> Vec<Self> {
         vec![Self::ZoomIn, Self::ZoomOut, Self::ZoomReset, Self::TogglePresenter]
     }

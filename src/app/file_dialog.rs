@@ -11,12 +11,14 @@ pub use crate::app::command::Pick;
 
 /// What a dialog thread reports.
 enum Reply {
-    /// A file was read: the command that loads it, or a note saying why not.
+    /// A picked file was read or a save was written: the command that loads the file, or a
+    /// note saying what happened.
     Command(Command),
     /// The dialog closed (picked, saved or cancelled): another may open.
     Closed,
 }
 
+/// The open and save dialogs, one at a time, and what their threads report.
 pub struct FileDialogs {
     sender: Sender<Reply>,
     receiver: Receiver<Reply>,
@@ -107,7 +109,7 @@ impl FileDialogs {
     }
 }
 
-/// Reads a picked or dropped file into the command that loads it.
+/// Reads a picked file into the command that loads it, or a note saying why it could not.
 pub fn read(path: &Path, pick: Pick) -> Command {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     match std::fs::read(path) {

@@ -8,12 +8,17 @@ use crate::jose::keys::SecretEncoding;
 /// Text the user typed into the workbench's fields. Never written to disk.
 #[derive(Default)]
 pub struct Inputs {
+    /// The token editor's text: a token, or any text holding one or several.
     pub token: String,
+    /// The HMAC secret field's text.
     pub secret: String,
+    /// How the secret's text is read into bytes.
     pub secret_encoding: SecretEncoding,
+    /// Show the secret's characters instead of dots.
     pub secret_visible: bool,
     /// Why the secret could not be read in its encoding, if it could not.
     pub secret_error: Option<String>,
+    /// The key paste box's text (kept when it does not load).
     pub key_paste: String,
     /// The editor's state while editing.
     pub edit: Option<EditState>,
@@ -22,15 +27,19 @@ pub struct Inputs {
 /// The header and payload being edited, as typed (never re-serialised unless asked).
 #[derive(Clone, Debug, Default)]
 pub struct EditState {
+    /// The header's JSON text.
     pub header: String,
+    /// The payload's JSON text.
     pub payload: String,
-    /// Why the header / payload is not JSON, with line and column.
+    /// Why the header is not JSON, with line and column.
     pub header_error: Option<String>,
+    /// Why the payload is not JSON, with line and column.
     pub payload_error: Option<String>,
     /// The key to sign with: an index into the loaded keys, or `None` for the secret field.
     pub signer: Option<usize>,
     /// Re-sign on every edit (otherwise the old signature is kept, as a tampering demo).
     pub auto_sign: bool,
+    /// Why the last re-signing failed (the old signature was kept, if there was one).
     pub sign_error: Option<String>,
     /// The last preset applied, and the token it made (its note is shown while the token
     /// is still that one).
@@ -45,8 +54,9 @@ pub struct EditState {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct UiSettings {
+    /// The colour scheme.
     pub theme: ThemeChoice,
-    /// Large fonts for teaching (F11).
+    /// Large fonts for teaching (F11); saved as off, so the next start is normal.
     pub presenter: bool,
     /// Zoom factor chosen with Ctrl+= / Ctrl+- (presenter mode multiplies it).
     pub zoom: f32,
@@ -56,11 +66,15 @@ pub struct UiSettings {
     pub inspection: Settings,
     /// The "allowed algorithms" field as typed.
     pub algorithms_text: String,
-    /// Pane sizes as fractions of the window (so zoom and presenter mode never squeeze
-    /// the decoded pane out of sight).
+    /// The encoded pane's width as a fraction of the window's. Pane sizes are fractions so
+    /// that zoom and presenter mode never squeeze the decoded pane out of sight.
     pub encoded_fraction: f32,
+    /// The signature pane's width as a fraction of the window's.
     pub signature_fraction: f32,
+    /// The timeline-and-findings band's height as a fraction of the space between the
+    /// verdict line and the status bar.
     pub bottom_fraction: f32,
+    /// The findings pane's width as a fraction of the window's.
     pub findings_fraction: f32,
 }
 
@@ -111,7 +125,7 @@ pub const WINDOW_KEY: &str = "jwt-inspector-window";
 pub struct WindowState {
     /// Inner size in points at zoom 1, while the window is neither maximized nor fullscreen.
     pub size: [f32; 2],
-    /// The window was maximized.
+    /// The window was maximized or fullscreen (it opens maximized).
     pub maximized: bool,
 }
 

@@ -1,6 +1,6 @@
 //! The eframe app: carries out the session's effects (dialogs, the clipboard, background
 //! jobs), turns shortcuts, pastes and drops into commands, and lays out the panes. What the
-//! commands do is in `session.rs`, which knows no egui.
+//! commands do is in the `session` module, which knows no egui.
 
 use egui::ThemePreference;
 
@@ -23,7 +23,8 @@ pub struct App {
     session: Session,
     title: String,
     dialogs: FileDialogs,
-    /// Commands from panes, menus, shortcuts and tests, applied at the end of the frame.
+    /// Commands from panes, menus, shortcuts, dialogs and tests: those queued before the
+    /// panes are drawn are applied then, the panes' and the menus' at the end of the frame.
     commands: Vec<Command>,
     /// Effects the session asked for outside a frame (tests, start-up), carried out in the next.
     effects: Vec<Effect>,
@@ -104,7 +105,8 @@ impl App {
         self.effects.extend(effects);
     }
 
-    /// Queues a command, as a button would; it is applied at the end of the next frame.
+    /// Queues a command, as a button would; it is applied in the next frame, before the panes
+    /// are drawn.
     pub fn send(&mut self, command: Command) {
         self.commands.push(command);
     }
@@ -114,10 +116,12 @@ impl App {
         &self.session
     }
 
+    /// The inspection of the current input.
     pub fn inspection(&self) -> &Inspection {
         self.session.inspection()
     }
 
+    /// The token editor's text.
     pub fn input(&self) -> &str {
         self.session.input()
     }
@@ -127,6 +131,7 @@ impl App {
         self.session.inspection_keys()
     }
 
+    /// The UI settings (persisted between runs).
     pub fn settings(&self) -> &UiSettings {
         self.session.settings()
     }

@@ -1,6 +1,7 @@
 //! Pane 3: signature and keys. The core's verdict (word, colour, icon, cause and repair
 //! hints), the signing input and signature bytes, the loaded keys, the key loaders (file
-//! dialog, drop, paste) and the HMAC secret field, plus the optional expectations.
+//! dialog, drop, paste), the HMAC secret field and the weak-secret search, plus the optional
+//! expectations and key generation.
 
 use egui::RichText;
 
@@ -9,10 +10,12 @@ use crate::app::panes::{Cx, code_label};
 use crate::jose::keys::SecretEncoding;
 use crate::jose::token::TokenKind;
 
+/// The signature and keys pane.
 #[derive(Default)]
 pub struct SignaturePane {}
 
 impl SignaturePane {
+    /// Draws the pane.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let Self {} = self;
         egui::ScrollArea::vertical().id_salt("signature-scroll").auto_shrink([false, false]).show(ui, |ui| {

@@ -13,12 +13,15 @@ use crate::jose::timeline::{TimeStatus, human_duration, relative};
 /// Where things were drawn in the last frame (tests read it).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Geometry {
+    /// The area the timeline was drawn in.
     pub rect: Rect,
     /// x of the clock's "now" line.
     pub now_x: f32,
     /// x of the evaluation instant (equal to `now_x` unless the cursor was dragged).
     pub evaluated_x: f32,
+    /// x of the `exp` marker, if one was drawn (at an edge when it is far off).
     pub exp_x: Option<f32>,
+    /// x of the `iat` marker, if one was drawn (at an edge when it is far off).
     pub iat_x: Option<f32>,
 }
 

@@ -146,7 +146,8 @@ impl Session {
         None
     }
 
-    /// A background inspection is done; it is taken if it is of the newest input.
+    /// A background inspection is done; it is taken if the inspection was not rebuilt since
+    /// it was sent.
     pub fn inspected(&mut self, generation: u64, inspection: Inspection, fingerprint: u64) {
         if generation == self.generation {
             self.inspection = inspection;

@@ -50,11 +50,14 @@ pub fn member_span(inspection: &Inspection, highlight: &Highlight) -> Option<cra
 /// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
 #[derive(Clone, Copy, Debug)]
 pub enum Clock {
+    /// The system clock.
     System,
+    /// Always this instant.
     Fixed(DateTime<Utc>),
 }
 
 impl Clock {
+    /// The current instant by this clock.
     pub fn now(self) -> DateTime<Utc> {
         match self {
             Self::System => Utc::now(),
@@ -66,28 +69,46 @@ impl Clock {
 /// What the app must do for the session: things that need the window or a thread.
 #[derive(Debug)]
 pub enum Effect {
+    /// Open a file dialog; what the user picks comes back as commands.
     OpenDialog(Pick),
+    /// Ask where to save a text, and write it there.
     Save {
+        /// The file name offered.
         name: String,
+        /// What to write.
         contents: String,
     },
+    /// Put this text on the clipboard.
     Copy(String),
+    /// Close the window.
     Quit,
+    /// Put the keyboard focus in the token editor.
     FocusEditor,
+    /// Start the weak-secret search on a worker thread; hand the outcome to
+    /// [`Session::crack_finished`].
     StartCrack {
+        /// The token's algorithm (only HS256/384/512 can be searched).
         alg: Algorithm,
+        /// The bytes the MAC is computed over: `header.payload` as received.
         signing_input: Vec<u8>,
+        /// The signature's bytes, to match.
         signature: Vec<u8>,
+        /// The user's wordlist, tried after the built-in list (empty: the built-in list only).
         wordlist: Vec<u8>,
     },
+    /// Ask the running weak-secret search to stop.
     CancelCrack,
     /// Inspect a large input on a worker thread; hand the result to [`Session::inspected`].
     Inspect(Box<BackgroundInspection>),
     /// Search the known-secret list; hand the result to [`Session::known_searched`].
     SearchKnownSecret {
+        /// A hash of the signing input and the signature, handed back with the result.
         fingerprint: u64,
+        /// The token's HMAC algorithm.
         alg: Algorithm,
+        /// The bytes the MAC is computed over: `header.payload` as received.
         signing_input: Vec<u8>,
+        /// The signature's bytes, to match.
         signature: Vec<u8>,
     },
 }
@@ -95,12 +116,20 @@ pub enum Effect {
 /// Everything a background inspection needs, owned (it runs on another thread).
 #[derive(Debug)]
 pub struct BackgroundInspection {
+    /// The session's generation when it was sent: the result is dropped if the inspection
+    /// was rebuilt since.
     pub generation: u64,
+    /// The input text.
     pub input: String,
+    /// Which of the tokens found in the input to inspect.
     pub selected: usize,
+    /// The keys to verify with: the loaded keys, then the secret field's.
     pub keys: Vec<Key>,
+    /// Key inputs that could not be used, with why.
     pub unusable_keys: Vec<UnusableKey>,
+    /// Leeway, lifetime limit and expectations.
     pub settings: Settings,
+    /// The instant to evaluate times at.
     pub now: DateTime<Utc>,
 }
 
@@ -120,6 +149,8 @@ impl BackgroundInspection {
     }
 }
 
+/// The workbench's state: what the user typed and loaded, the settings, and the inspection
+/// made from them. Commands change it through [`Session::apply`].
 pub struct Session {
     inputs: Inputs,
     selected: usize,
@@ -135,7 +166,8 @@ pub struct Session {
     known_searching: Option<u64>,
     /// The inspection changed since the known-secret search was last considered.
     known_check_pending: bool,
-    /// Counts input changes: a background inspection of an older input is dropped.
+    /// Counts rebuilds of the inspection: a background inspection sent before the latest
+    /// rebuild is dropped.
     generation: u64,
     /// (generation, bytes) of the input being inspected in the background.
     pending: Option<(u64, usize)>,
@@ -271,6 +303,7 @@ impl Session {
         &self.inspection
     }
 
+    /// The token editor's text.
     pub fn input(&self) -> &str {
         &self.inputs.token
     }
@@ -280,6 +313,7 @@ impl Session {
         &self.all_keys
     }
 
+    /// The UI settings (persisted between runs).
     pub fn settings(&self) -> &UiSettings {
         &self.settings
     }

@@ -27,6 +27,7 @@ pub const FOLD_ABOVE: usize = 256 * 1024;
 /// Bytes kept visible on each side of a segment boundary and at both ends when folded.
 pub(super) const KEEP: usize = 1536;
 
+/// The encoded pane.
 #[derive(Default)]
 pub struct EncodedPane {
     /// The last galley: reused while the text, its styling and the wrap width are unchanged,
