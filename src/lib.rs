@@ -7,7 +7,7 @@
 //! - [`report`] turns an inspection into the stable JSON the CLI prints.
 //! - [`cli`] is the command line, [`app`] the desktop workbench (egui).
 
-// TEMPORARY(missing-docs): these four modules are being edited in parallel and are documented
+// TEMPORARY(missing-docs): these modules are being edited in parallel and are documented
 // by those changes; each `allow` goes when its module's public items have docs.
 #[cfg(feature = "gui")]
 pub mod app;

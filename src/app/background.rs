@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::app::session::{BackgroundInspection, Session};
+use crate::app::command::Command;
+use crate::app::session::{BackgroundInspection, Effect, Session};
 use crate::inspection::Inspection;
 use crate::jose::alg::Algorithm;
 use crate::jose::keys::Key;
@@ -69,11 +70,14 @@ impl Background {
     pub fn search_known(
         &mut self,
         ctx: &egui::Context,
+        session: &mut Session,
         fingerprint: u64,
         (alg, signing_input, signature): (Algorithm, Vec<u8>, Vec<u8>),
     ) {
-        if let Ok(result) = spawn("known-secrets", ctx, move || secrets::find_known(alg, &signing_input, &signature)) {
-            self.known_search = Some((fingerprint, result));
+        match spawn("known-secrets", ctx, move || secrets::find_known(alg, &signing_input, &signature)) {
+            Ok(result) => self.known_search = Some((fingerprint, result)),
+            // No thread: the search is over before it began (nothing found).
+            Err(_) => session.known_searched(fingerprint, None),
         }
     }
 
@@ -81,9 +85,11 @@ impl Background {
     pub fn start_crack(
         &mut self,
         ctx: &egui::Context,
+        session: &mut Session,
         (alg, input, signature): (Algorithm, Vec<u8>, Vec<u8>),
         wordlist: Vec<u8>,
-    ) {
+    ) -> Vec<Effect> {
+        let mut effects = Vec::new();
         let total = secrets::candidates(&wordlist).count();
         let tried = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -95,9 +101,14 @@ impl Background {
                 !stop.load(Ordering::Relaxed)
             })
         });
-        if let Ok(result) = result {
-            self.crack = Some(CrackJob { tried, cancel, total, result });
+        match result {
+            Ok(result) => self.crack = Some(CrackJob { tried, cancel, total, result }),
+            Err(error) => {
+                let note = format!("✖ cannot start the weak-secret search: {error}");
+                effects.extend(session.apply(Command::Notify(note)));
+            }
         }
+        effects
     }
 
     /// Asks the weak-secret search to stop (it reports how far it got).
@@ -107,20 +118,38 @@ impl Background {
         }
     }
 
-    /// Hands finished jobs to the session.
-    pub fn poll(&mut self, session: &mut Session) {
-        if let Some(job) = &self.crack
-            && let Ok(outcome) = job.result.try_recv()
-        {
-            self.crack = None;
-            session.crack_finished(outcome);
+    /// Hands finished jobs to the session. A job whose thread died without an answer is
+    /// finished too (a search that says it is running forever would be a lie); the effects
+    /// the session asks for in return are for the app to carry out.
+    pub fn poll(&mut self, session: &mut Session) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Some(job) = &self.crack {
+            match job.result.try_recv() {
+                Ok(outcome) => {
+                    self.crack = None;
+                    session.crack_finished(outcome);
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.crack = None;
+                    let note = "✖ the weak-secret search stopped without an answer".to_owned();
+                    effects.extend(session.apply(Command::Notify(note)));
+                }
+                Err(TryRecvError::Empty) => {}
+            }
         }
-        if let Some((fingerprint, result)) = &self.known_search
-            && let Ok(found) = result.try_recv()
-        {
+        if let Some((fingerprint, result)) = &self.known_search {
             let fingerprint = *fingerprint;
-            self.known_search = None;
-            session.known_searched(fingerprint, found);
+            match result.try_recv() {
+                Ok(found) => {
+                    self.known_search = None;
+                    session.known_searched(fingerprint, found);
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.known_search = None;
+                    session.known_searched(fingerprint, None);
+                }
+                Err(TryRecvError::Empty) => {}
+            }
         }
         let mut finished = Vec::new();
         self.inspections.retain(|result| match result.try_recv() {
@@ -134,5 +163,6 @@ impl Background {
         for (generation, inspection, fingerprint) in finished {
             session.inspected(generation, inspection, fingerprint);
         }
+        effects
     }
 }

@@ -176,7 +176,9 @@ impl App {
                 Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Effect::FocusEditor => self.focus_editor = true,
                 Effect::StartCrack { alg, signing_input, signature, wordlist } => {
-                    self.background.start_crack(ctx, (alg, signing_input, signature), wordlist);
+                    let job = (alg, signing_input, signature);
+                    let more = self.background.start_crack(ctx, &mut self.session, job, wordlist);
+                    self.effects.extend(more);
                 }
                 Effect::CancelCrack => self.background.cancel_crack(),
                 Effect::Inspect(job) => {
@@ -186,7 +188,8 @@ impl App {
                     }
                 }
                 Effect::SearchKnownSecret { fingerprint, alg, signing_input, signature } => {
-                    self.background.search_known(ctx, fingerprint, (alg, signing_input, signature));
+                    let job = (alg, signing_input, signature);
+                    self.background.search_known(ctx, &mut self.session, fingerprint, job);
                 }
             }
         }
@@ -289,7 +292,8 @@ impl eframe::App for App {
         }
         menu::read_input(&ctx, &mut self.commands);
         self.commands.extend(self.dialogs.poll());
-        self.background.poll(&mut self.session);
+        let effects = self.background.poll(&mut self.session);
+        self.effects.extend(effects);
         // Commands queued from outside a frame (tests, dialogs) take effect before drawing.
         self.apply_queued(&ctx);
         let effects = self.session.refresh();

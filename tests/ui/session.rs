@@ -321,3 +321,25 @@ fn changing_alg_switches_the_signer_to_a_key_that_fits() {
     assert_eq!(s.edit_state().and_then(|e| e.signer), None);
     assert_eq!(s.inspection().signature.cause, SignatureCause::Verified);
 }
+
+#[test]
+fn removing_a_key_while_editing_never_signs_with_another_key_unasked() {
+    let mut s = session();
+    apply(
+        &mut s,
+        [
+            Command::LoadKey { name: "a.pem".into(), bytes: read("keys/ecp256.pkcs8.pem") },
+            Command::LoadKey { name: "b.pem".into(), bytes: read("keys/rsa2048.pkcs8.pem") },
+        ],
+    );
+    let private = jwt_inspector::jose::keys::load(&read("keys/rsa2048.pkcs8.pem"), "k").unwrap().keys.remove(0);
+    let token = jwt_inspector::jose::sign::encode(r#"{"alg":"RS256"}"#, "{}", Algorithm::RS256, &private).unwrap();
+    apply(&mut s, [Command::EditInput(token), Command::ToggleEdit]);
+    assert_eq!(s.edit_state().and_then(|e| e.signer), Some(1), "the RSA key signs RS256");
+    // Removing the EC key before it: the signer follows the RSA key to index 0.
+    apply(&mut s, [Command::RemoveKey(0)]);
+    assert_eq!(s.edit_state().and_then(|e| e.signer), Some(0));
+    // Removing the signer itself: back to the secret field, not to whatever key is next.
+    apply(&mut s, [Command::RemoveKey(0)]);
+    assert_eq!(s.edit_state().and_then(|e| e.signer), None);
+}

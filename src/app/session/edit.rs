@@ -54,6 +54,8 @@ impl Session {
         }
         self.inputs.token = token;
         self.selected = 0;
+        // A pinned member's index described the old payload.
+        self.pinned = None;
         self.dirty = true;
     }
 

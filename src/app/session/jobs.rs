@@ -138,7 +138,7 @@ impl Session {
             unusable_keys: &self.unusable_keys,
             settings: &self.settings.inspection,
             now,
-            // Searched in the background instead (`start_known_search`).
+            // Searched in the background instead (`known_search`).
             known_secrets: false,
         });
         self.inspected_fingerprint = super::fingerprint(&self.inputs.token);

@@ -550,6 +550,15 @@ impl Session {
                     *d -= 1;
                 }
             }
+            // The draft's signer is an index too: it follows its key, or falls back to the
+            // secret field (the next edit picks a key that fits, and says so).
+            if let Some(edit) = self.inputs.edit.as_mut() {
+                edit.signer = match edit.signer {
+                    Some(signer) if signer == index => None,
+                    Some(signer) if signer > index => Some(signer - 1),
+                    other => other,
+                };
+            }
         } else {
             self.inputs.secret.clear();
             self.secret_changed();

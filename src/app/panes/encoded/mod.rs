@@ -277,6 +277,24 @@ fn heading_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
 }
 
+/// How a segment is told apart without colour: the payload (a JWE's ciphertext) in italics,
+/// the signature (a JWE's tag) underlined, as their colours pair them.
+#[derive(Clone, Copy)]
+pub(super) enum Mark {
+    Plain,
+    Italics,
+    Underline,
+}
+
+pub(super) fn marks(role: crate::jose::token::SegmentRole) -> Mark {
+    use crate::jose::token::SegmentRole;
+    match role {
+        SegmentRole::Payload | SegmentRole::Ciphertext => Mark::Italics,
+        SegmentRole::Signature | SegmentRole::AuthenticationTag => Mark::Underline,
+        SegmentRole::Header | SegmentRole::EncryptedKey | SegmentRole::InitializationVector => Mark::Plain,
+    }
+}
+
 /// The legend with sizes: tells the segments apart without colour.
 fn legend_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
     let Some(token) = &cx.inspection.token else { return };
@@ -287,10 +305,10 @@ fn legend_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
             let mut text = egui::RichText::new(format!("■ {} ({bytes} B)", segment.role.label()))
                 .color(cx.palette.segment(i, count))
                 .small();
-            text = match i {
-                1 => text.italics(),
-                2 => text.underline(),
-                _ => text,
+            text = match marks(segment.role) {
+                Mark::Italics => text.italics(),
+                Mark::Underline => text.underline(),
+                Mark::Plain => text,
             };
             ui.label(text);
         }

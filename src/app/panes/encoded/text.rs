@@ -128,9 +128,10 @@ pub(super) fn layout_job(
                 n => {
                     let segment = usize::from(n - 1);
                     format.color = palette.segment(segment, segments);
-                    match segment {
-                        1 => format.italics = true,
-                        2 => format.underline = Stroke::new(1.0, format.color),
+                    let role = inspection.token.as_ref().and_then(|t| t.segments.get(segment)).map(|s| s.role);
+                    match role.map(super::marks) {
+                        Some(super::Mark::Italics) => format.italics = true,
+                        Some(super::Mark::Underline) => format.underline = Stroke::new(1.0, format.color),
                         _ => {}
                     }
                 }
