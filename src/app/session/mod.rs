@@ -9,15 +9,17 @@ use chrono::{DateTime, Utc};
 
 use crate::app::command::{Command, Expect, Highlight, Pick};
 use crate::app::settings::{Inputs, UiSettings};
-use crate::demo;
-use crate::inspection::{EncodedRange, Inspection, Request, Settings};
+
+use crate::inspection::{Inspection, Request, Settings};
 use crate::jose::alg::Algorithm;
-use crate::jose::keys::{self, Key, Origin, UnusableKey};
+use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::token::Content;
 use crate::present::Tone;
 
 mod edit;
 mod jobs;
+mod key_store;
+mod view;
 
 /// Inputs longer than this are inspected off the UI thread: up to 16 MB takes up to half a
 /// second, and the window must keep repainting meanwhile (typing into smaller tokens stays
@@ -226,131 +228,6 @@ impl Session {
         }
     }
 
-    /// Indices into the loaded keys of the bundled demo keys.
-    pub fn demo_keys(&self) -> &[usize] {
-        &self.demo_keys
-    }
-
-    /// The clock's time (not the dragged "evaluate at").
-    pub fn clock_now(&self) -> DateTime<Utc> {
-        self.clock.now()
-    }
-
-    /// The instant dragged on the timeline to evaluate at, if any (`None`: now).
-    pub fn evaluate_at(&self) -> Option<i64> {
-        self.evaluate_at
-    }
-
-    /// The last generated key, for its exports.
-    pub fn generated(&self) -> Option<&crate::jose::keygen::Generated> {
-        self.generated.as_ref()
-    }
-
-    /// How the last weak-secret search ended.
-    pub fn crack_result(&self) -> Option<&(Tone, String)> {
-        self.crack_result.as_ref()
-    }
-
-    /// The secret the last weak-secret search found (already loaded as a key; the editor may
-    /// want it in the secret field, which the user asks for).
-    pub fn crack_secret(&self) -> Option<&str> {
-        self.crack_secret.as_deref()
-    }
-
-    /// The fingerprint of the text the shown inspection was made from.
-    pub fn inspected_fingerprint(&self) -> u64 {
-        self.inspected_fingerprint
-    }
-
-    /// Forgets the hovered member (the app does so before each frame's commands, so a
-    /// highlight ends when the pointer leaves); returns what was hovered.
-    pub fn take_hover(&mut self) -> Option<Highlight> {
-        self.hover.take()
-    }
-
-    /// The member hovered in the last frame.
-    pub fn hover(&self) -> Option<&Highlight> {
-        self.hover.as_ref()
-    }
-
-    /// Key inputs that could not be used, with why.
-    pub fn unusable_keys(&self) -> &[UnusableKey] {
-        &self.unusable_keys
-    }
-
-    /// The status line's note.
-    pub fn note(&self) -> &str {
-        &self.note
-    }
-
-    /// What the secret field holds, as typed.
-    pub fn secret_text(&self) -> &str {
-        &self.inputs.secret
-    }
-
-    /// The editor's state, while editing.
-    pub fn edit_state(&self) -> Option<&crate::app::settings::EditState> {
-        self.inputs.edit.as_ref()
-    }
-
-    /// What the user typed into the fields, as typed.
-    pub fn inputs(&self) -> &Inputs {
-        &self.inputs
-    }
-
-    /// The inspection of the current input.
-    pub fn inspection(&self) -> &Inspection {
-        &self.inspection
-    }
-
-    /// The token editor's text.
-    pub fn input(&self) -> &str {
-        &self.inputs.token
-    }
-
-    /// Every key the inspection used: loaded keys, then the secret field's.
-    pub fn inspection_keys(&self) -> &[Key] {
-        &self.all_keys
-    }
-
-    /// The UI settings (persisted between runs).
-    pub fn settings(&self) -> &UiSettings {
-        &self.settings
-    }
-
-    /// The member highlighted now (by hover, or by a clicked finding).
-    pub fn highlight(&self) -> Option<&Highlight> {
-        self.hover.as_ref().or(self.pinned.as_ref())
-    }
-
-    /// The input characters painted as carrying the highlighted member.
-    pub fn highlighted_input(&self) -> Vec<EncodedRange> {
-        self.highlight()
-            .and_then(|h| member_span(&self.inspection, h).map(|span| self.inspection.encoded_ranges(h.part, span)))
-            .unwrap_or_default()
-    }
-
-    /// Adds a key unless the same key is loaded already.
-    fn add_key(&mut self, key: Key) {
-        if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
-            self.keys.push(key);
-        }
-        self.dirty = true;
-    }
-
-    /// The bundled demo key checks only the demo token: once the user brings their own
-    /// token, it goes.
-    fn drop_demo_keys(&mut self) {
-        let demo = std::mem::take(&mut self.demo_keys);
-        let mut index = 0;
-        self.keys.retain(|_| {
-            let keep = !demo.contains(&index);
-            index += 1;
-            keep
-        });
-        self.dirty = true;
-    }
-
     fn set_input(&mut self, text: String) {
         self.inputs.token = text;
         self.selected = 0;
@@ -364,49 +241,6 @@ impl Session {
             Some(at) => at,
             None => self.clock.now(),
         }
-    }
-
-    /// Loads key material; returns whether any key was loaded. What could not be used is
-    /// listed beside the keys, with why.
-    fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
-        self.dirty = true;
-        match keys::load(bytes, name) {
-            Ok(loaded) => {
-                let count = loaded.keys.len();
-                for key in loaded.keys {
-                    self.add_key(key);
-                }
-                self.unusable_keys.retain(|u| u.source != name);
-                self.note = format!("loaded {count} key{} from {name}", if count == 1 { "" } else { "s" });
-                for warning in loaded.warnings {
-                    self.note.push_str(&format!("; skipped {warning}"));
-                }
-                true
-            }
-            Err(error) => {
-                self.note = format!("✖ {name}: {error}");
-                self.unusable_keys.retain(|u| u.source != name);
-                self.unusable_keys.push(UnusableKey { source: name.to_owned(), error });
-                false
-            }
-        }
-    }
-
-    fn secret_changed(&mut self) {
-        let inputs = &mut self.inputs;
-        inputs.secret_error = None;
-        self.secret_key = if inputs.secret.is_empty() {
-            None
-        } else {
-            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, SECRET_FIELD) {
-                Ok(key) => Some(key),
-                Err(error) => {
-                    inputs.secret_error = Some(error.to_string());
-                    None
-                }
-            }
-        };
-        self.dirty = true;
     }
 
     /// Applies one command; what needs the window (dialogs, the clipboard, background jobs)
@@ -541,31 +375,6 @@ impl Session {
         };
     }
 
-    fn remove_key(&mut self, index: usize) {
-        if index < self.keys.len() {
-            self.keys.remove(index);
-            self.demo_keys.retain(|d| *d != index);
-            for d in &mut self.demo_keys {
-                if *d > index {
-                    *d -= 1;
-                }
-            }
-            // The draft's signer is an index too: it follows its key, or falls back to the
-            // secret field (the next edit picks a key that fits, and says so).
-            if let Some(edit) = self.inputs.edit.as_mut() {
-                edit.signer = match edit.signer {
-                    Some(signer) if signer == index => None,
-                    Some(signer) if signer > index => Some(signer - 1),
-                    other => other,
-                };
-            }
-        } else {
-            self.inputs.secret.clear();
-            self.secret_changed();
-        }
-        self.dirty = true;
-    }
-
     fn set_expectation(&mut self, expect: Expect) {
         let settings = &mut self.settings;
         match expect {
@@ -579,37 +388,6 @@ impl Session {
             Expect::Leeway(seconds) => settings.inspection.leeway = seconds.clamp(0, 86_400),
         }
         self.dirty = true;
-    }
-
-    fn load_demo(&mut self) {
-        if let Some(key) = demo::key_pair() {
-            match self.keys.iter().position(|k| k.material == key.material) {
-                Some(index) if !self.demo_keys.contains(&index) => self.demo_keys.push(index),
-                Some(_) => {}
-                None => {
-                    self.demo_keys.push(self.keys.len());
-                    self.keys.push(key);
-                }
-            }
-        }
-        if let Some(token) = demo::token(self.clock.now()) {
-            self.set_input(token);
-        }
-        self.note = "demo token signed just now with the bundled demo key (public demo material)".to_owned();
-    }
-
-    fn generate_key(&mut self, kind: crate::jose::keygen::KeyKind) {
-        match crate::jose::keygen::generate(kind) {
-            Ok(mut generated) => {
-                generated.key.origin = Origin::Generated;
-                self.keys.push(generated.key.clone());
-                let kid = generated.key.kid.clone().unwrap_or_default();
-                self.note = format!("generated {} (kid {kid})", generated.key.short_name());
-                self.generated = Some(generated);
-                self.dirty = true;
-            }
-            Err(error) => self.note = format!("✖ {error}"),
-        }
     }
 
     fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
