@@ -12,18 +12,26 @@ use crate::jose::verify::{SignatureCause, SignatureStatus};
 /// What colour a status gets: each shell maps it to its own palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tone {
+    /// Passed, verified, valid: nothing to worry about.
     Good,
+    /// Failed or rejected: a server would refuse the token.
     Bad,
+    /// Undecided or worth a look: a warning, not a failure.
     Warn,
+    /// A remark with no verdict in it (low-severity findings).
     Info,
+    /// Nothing to say: not checked, not applicable.
     Muted,
 }
 
 /// An icon, a word and a tone: how one status is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Look {
+    /// One character, the same in every shell: `✔`, `✖`, `⚠`, `?`, `–` or `•`.
     pub icon: &'static str,
+    /// Lower case, to follow the icon: "verified", "not yet valid".
     pub word: &'static str,
+    /// The colour the shell gives it.
     pub tone: Tone,
 }
 
@@ -38,6 +46,7 @@ impl Look {
     }
 }
 
+/// The verdict's outcome: "✔ accepted", "✖ rejected", "? undecided".
 pub fn outcome(outcome: Outcome) -> Look {
     match outcome {
         Outcome::Accepted => Look::new("✔", "accepted", Tone::Good),
@@ -46,6 +55,7 @@ pub fn outcome(outcome: Outcome) -> Look {
     }
 }
 
+/// A checklist step's status: passed, failed or not checked.
 pub fn step_status(status: StepStatus) -> Look {
     match status {
         StepStatus::Passed => Look::new("✔", "passed", Tone::Good),
@@ -76,6 +86,7 @@ pub fn step_name(id: StepId) -> &'static str {
     }
 }
 
+/// The signature's status: verified, does not match, not checked, not signed.
 pub fn signature(status: SignatureStatus) -> Look {
     match status {
         SignatureStatus::Valid => Look::new("✔", "verified", Tone::Good),
@@ -85,6 +96,7 @@ pub fn signature(status: SignatureStatus) -> Look {
     }
 }
 
+/// The time claims' status at the inspection's `now`.
 pub fn time(status: TimeStatus) -> Look {
     match status {
         TimeStatus::Valid => Look::new("✔", "valid now", Tone::Good),
@@ -97,6 +109,7 @@ pub fn time(status: TimeStatus) -> Look {
     }
 }
 
+/// A finding's severity; the icon carries it without colour.
 pub fn severity(severity: Severity) -> Look {
     match severity {
         Severity::High => Look::new("✖", "high", Tone::Bad),

@@ -1,12 +1,8 @@
 //! The `jwt-inspector` binary: arguments, stdin, the `--json` schema and exit codes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
+// clippy.toml already allows these inside #[test] functions; the helpers outside them
+// (runners, fixtures, signers) fail just as loudly.
+#![allow(clippy::expect_used, clippy::panic, reason = "test helpers fail loudly")]
 
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
@@ -313,7 +309,6 @@ fn verify_batch_answers_ten_thousand_lines_of_junk_blanks_crlf_and_a_2mb_line_in
         assert_eq!(line["signature"] == "valid", has_token, "{line}");
         assert_eq!(line.get("input_utf8").is_some(), n % 8 == 1 && n != 5_001, "{line}");
     }
-    assert_eq!(expected_tokens, 5_000);
     // The totals on stderr are the sums of the lines on stdout.
     let mut counts = std::collections::BTreeMap::new();
     for line in &lines {
@@ -322,7 +317,8 @@ fn verify_batch_answers_ten_thousand_lines_of_junk_blanks_crlf_and_a_2mb_line_in
         }
     }
     let counts: Vec<String> = counts.iter().map(|(status, n)| format!("{status}: {n}")).collect();
-    let totals = format!("10000 tokens, 5000 passed, 5000 failed ({}) in ", counts.join(", "));
+    let failed = 10_000 - expected_tokens;
+    let totals = format!("10000 tokens, {expected_tokens} passed, {failed} failed ({}) in ", counts.join(", "));
     assert!(stderr.contains(&totals), "{stderr} lacks {totals}");
 }
 

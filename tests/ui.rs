@@ -3,13 +3,15 @@
 //! Snapshots render on the CPU with wgpu's GL backend (Mesa llvmpipe), which every machine
 //! with Mesa has; `UPDATE_SNAPSHOTS=1 cargo test --test ui` refreshes them.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
+// clippy.toml already allows these inside #[test] functions; the helpers outside them
+// (runners, fixtures, signers) fail just as loudly.
+#![allow(clippy::unwrap_used, clippy::panic, reason = "test helpers fail loudly")]
+
+#[allow(dead_code, reason = "the session tests need only part of the fixtures")]
+mod common;
+// The egui-free state machine behind the window.
+#[path = "ui/session.rs"]
+mod session;
 
 use chrono::DateTime;
 use egui_kittest::Harness;
@@ -21,6 +23,7 @@ use jwt_inspector::jose::keys::{self, SecretEncoding};
 use jwt_inspector::jose::lint::Part;
 use jwt_inspector::jose::sign;
 use jwt_inspector::jose::timeline::TimeStatus;
+use jwt_inspector::jose::verdict::Outcome;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::present;
 
@@ -188,9 +191,13 @@ fn several_tokens_offer_a_picker() {
     harness.state_mut().send(Command::SetInput(format!(r#"{{"access_token":"{first}","id_token":"{second}"}}"#)));
     step(&mut harness);
     harness.get_by_label("\"first\"");
-    harness.state_mut().send(Command::SelectCandidate(1));
+    // Picked the way a user picks: open the picker, click the second token.
+    harness.get_by_role_and_label(egui::Role::ComboBox, "Token picker").click();
+    step(&mut harness);
+    harness.get_by_label("Token 2 of 2 — JSON member id_token").click();
     step(&mut harness);
     harness.get_by_label("\"second\"");
+    assert!(harness.query_by_label("\"first\"").is_none(), "the first token's claims are gone");
 }
 
 #[test]
@@ -430,7 +437,10 @@ fn an_audience_expectation_turns_the_verdict_line_and_the_title_to_rejected() {
         .count();
     assert_eq!(line, 1, "the verdict line names the audience");
     assert_eq!(harness.state().title(), "JWT Inspector — HS256 · ✖ rejected · wrong audience");
-    assert!(harness.query_all_by_label_contains("✔ verified · valid").next().is_none());
+    // Nowhere does the window say yes: the status bar gives the verdict line's answer.
+    shows(&harness, &present::outcome(Outcome::Rejected).label());
+    assert!(harness.query_all_by_label_contains(&present::outcome(Outcome::Accepted).label()).next().is_none());
+    assert!(harness.query_all_by_label_contains("✔ Accepted").next().is_none());
 }
 
 #[test]
@@ -438,11 +448,9 @@ fn a_pasted_token_with_only_the_demo_key_loaded_raises_no_false_alarm() {
     let mut harness = harness(egui::Theme::Dark, true);
     step(&mut harness);
     // The user's own RS256 token, signed with a key they have not loaded.
-    let signer = keys::load(jwt_inspector::demo::PRIVATE_KEY_PEM.as_bytes(), "x").unwrap().keys.remove(0);
     let other = jwt_inspector::jose::keygen::generate(jwt_inspector::jose::keygen::KeyKind::Rsa(2048)).unwrap();
     let token =
         sign::encode(r#"{"alg":"RS256","kid":"prod-2026"}"#, r#"{"sub":"me"}"#, Algorithm::RS256, &other.key).unwrap();
-    drop(signer);
     harness.state_mut().send(Command::PasteToken(format!("Authorization: Bearer {token}")));
     step(&mut harness);
     assert!(harness.query_all_by_label_contains("does not match").next().is_none(), "no red mismatch");
@@ -498,5 +506,111 @@ fn the_status_bar_and_the_cli_use_the_same_words_for_every_status() {
         let cli = String::from_utf8_lossy(&output.stdout);
         assert!(cli.contains(&format!("): {signature} — ")), "CLI says the signature differently:\n{cli}");
         assert!(cli.contains(&format!(": {time} — ")), "CLI says the time differently:\n{cli}");
+    }
+}
+
+#[test]
+fn dragging_the_timeline_holds_the_axis_still_until_the_drag_ends() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    let token = hs256(&format!(r#"{{"sub":"x","iat":{},"exp":{}}}"#, NOW - 600, NOW + 600));
+    harness.state_mut().send(Command::SetInput(token));
+    step(&mut harness);
+    let geometry = harness.state().timeline_geometry().expect("timeline drawn");
+    let exp_x = geometry.exp_x.expect("exp marker");
+    let y = geometry.rect.center().y;
+    harness.hover_at(egui::pos2(geometry.now_x, y));
+    harness.drag_at(egui::pos2(geometry.now_x, y));
+    step(&mut harness);
+    // Held just past exp for many frames: the instant under the pointer must not creep on.
+    harness.hover_at(egui::pos2(exp_x + 20.0, y));
+    step(&mut harness);
+    let first = harness.state().session().evaluate_at().expect("dragged");
+    assert!(first > NOW + 600, "the pointer is past exp");
+    for _ in 0..30 {
+        harness.hover_at(egui::pos2(exp_x + 20.0, y));
+        step(&mut harness);
+    }
+    let held = harness.state().session().evaluate_at().expect("still dragged");
+    assert_eq!(held, first, "the axis moved under a still pointer");
+    let geometry = harness.state().timeline_geometry().expect("timeline drawn");
+    assert!((geometry.evaluated_x - (exp_x + 20.0)).abs() < 1.0, "the cursor stays under the pointer");
+    harness.drop_at(egui::pos2(exp_x + 20.0, y));
+    step(&mut harness);
+    // Released: the axis takes in the evaluated instant again, and Back to now returns.
+    harness.get_by_label("Back to now").click();
+    step(&mut harness);
+    assert_eq!(harness.state().session().evaluate_at(), None);
+}
+
+#[test]
+fn the_clock_moving_on_is_not_an_evaluated_at() {
+    // The real clock: a second after loading, nothing was dragged, so nothing says
+    // "evaluated at" (it did, whenever the inspection was a second old).
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).wgpu_setup(gl_only()).build_eframe(|_cc| {
+        let mut app = App::with_settings(UiSettings::default(), Clock::System);
+        app.apply(Command::SetInput(hs256(r#"{"sub":"no time claims"}"#)));
+        app
+    });
+    step(&mut harness);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    step(&mut harness);
+    assert!(harness.query_by_label("Back to now").is_none(), "no drag, no Back to now");
+    assert!(harness.query_by_label_contains("evaluated at").is_none());
+}
+
+#[test]
+fn clicking_a_findings_text_highlights_its_member() {
+    let mut harness = harness(egui::Theme::Dark, false);
+    // A long lifetime: the finding concerns `exp`.
+    harness
+        .state_mut()
+        .send(Command::SetInput(hs256(&format!(r#"{{"sub":"x","iat":{NOW},"exp":{}}}"#, NOW + 400 * 86_400))));
+    step(&mut harness);
+    let finding = harness.state().inspection().findings.iter().find(|f| f.id.name() == "long-lifetime").cloned();
+    let finding = finding.expect("long-lifetime finding");
+    // Press and release on the message text itself, not on the row's blank part.
+    let at = harness.get_by_label(&finding.message).rect().center();
+    harness.hover_at(at);
+    step(&mut harness);
+    harness.drag_at(at);
+    step(&mut harness);
+    harness.drop_at(at);
+    step(&mut harness);
+    let pinned = harness.state().highlight().cloned().expect("the click pinned a highlight");
+    assert_eq!(pinned.part, jwt_inspector::jose::lint::Part::Payload);
+    let payload =
+        harness.state().inspection().token.as_ref().and_then(|t| t.payload.as_ref()).and_then(|p| p.object()).unwrap();
+    assert_eq!(payload.value.members()[pinned.member].name, "exp");
+}
+
+#[test]
+fn a_long_kid_wraps_instead_of_widening_the_signature_pane() {
+    for presenter in [false, true] {
+        let settings = UiSettings { presenter, theme: ThemeChoice::Dark, ..UiSettings::default() };
+        let mut harness = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .wgpu_setup(gl_only())
+            .build_eframe(move |_cc| App::with_settings(settings.clone(), clock()));
+        // A token whose kid is 200 characters without a space.
+        let kid = "k".repeat(200);
+        let header = format!(r#"{{"alg":"HS256","kid":"{kid}"}}"#);
+        let key = keys::secret_from_text(SECRET, SecretEncoding::Utf8, "t").unwrap();
+        let token = sign::encode(&header, r#"{"sub":"x"}"#, Algorithm::HS256, &key).unwrap();
+        harness.state_mut().send(Command::SetInput(token));
+        step(&mut harness);
+        let before = harness.state().settings().signature_fraction;
+        harness.state_mut().send(Command::GenerateKey(jwt_inspector::jose::keygen::KeyKind::Ed25519));
+        harness.state_mut().send(Command::LoadKey {
+            name: "long-kid.jwk".into(),
+            bytes: format!(r#"{{"kty":"oct","k":"c2VjcmV0","kid":"{kid}"}}"#).into_bytes(),
+        });
+        step(&mut harness);
+        step(&mut harness);
+        let after = harness.state().settings().signature_fraction;
+        assert!((after - before).abs() < 0.001, "presenter {presenter}: the pane went from {before} to {after}");
+        // Every key card's remove button is inside the window, not pushed out by the kid.
+        for button in harness.query_all_by_label("✖") {
+            assert!(button.rect().max.x <= 1400.0, "presenter {presenter}: ✖ at {:?}", button.rect());
+        }
     }
 }

@@ -7,19 +7,21 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::app::command::Command;
+pub use crate::app::command::Pick;
 
-/// What the dialog will open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pick {
-    Token,
-    Keys,
-    /// A wordlist for the weak-secret check.
-    Wordlist,
+/// What a dialog thread reports.
+enum Reply {
+    /// A picked file was read or a save was written: the command that loads the file, or a
+    /// note saying what happened.
+    Command(Command),
+    /// The dialog closed (picked, saved or cancelled): another may open.
+    Closed,
 }
 
+/// The open and save dialogs, one at a time, and what their threads report.
 pub struct FileDialogs {
-    sender: Sender<Command>,
-    receiver: Receiver<Command>,
+    sender: Sender<Reply>,
+    receiver: Receiver<Reply>,
     /// Why no dialog can be shown on this machine, if none can.
     pub unavailable: Option<String>,
     /// A dialog is open.
@@ -59,9 +61,9 @@ impl FileDialogs {
                     .pick_files(),
             };
             for path in files.unwrap_or_default() {
-                let _ = sender.send(read(&path, pick));
+                let _ = sender.send(Reply::Command(read(&path, pick)));
             }
-            let _ = sender.send(Command::Notify(String::new()));
+            let _ = sender.send(Reply::Closed);
             ctx.request_repaint();
         });
         if spawned.is_err() {
@@ -84,9 +86,9 @@ impl FileDialogs {
                     Ok(()) => format!("saved {}", path.display()),
                     Err(error) => format!("✖ cannot write {}: {error}", path.display()),
                 };
-                let _ = sender.send(Command::Notify(note));
+                let _ = sender.send(Reply::Command(Command::Notify(note)));
             }
-            let _ = sender.send(Command::Notify(String::new()));
+            let _ = sender.send(Reply::Closed);
             ctx.request_repaint();
         });
         if spawned.is_err() {
@@ -97,18 +99,17 @@ impl FileDialogs {
     /// Commands the dialog thread has sent since the last frame.
     pub fn poll(&mut self) -> Vec<Command> {
         let mut out = Vec::new();
-        while let Ok(command) = self.receiver.try_recv() {
-            if command == Command::Notify(String::new()) {
-                self.busy = false;
-            } else {
-                out.push(command);
+        while let Ok(reply) = self.receiver.try_recv() {
+            match reply {
+                Reply::Command(command) => out.push(command),
+                Reply::Closed => self.busy = false,
             }
         }
         out
     }
 }
 
-/// Reads a picked or dropped file into the command that loads it.
+/// Reads a picked file into the command that loads it, or a note saying why it could not.
 pub fn read(path: &Path, pick: Pick) -> Command {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     match std::fs::read(path) {

@@ -1,8 +1,11 @@
 //! The desktop workbench (egui/eframe): draws an `Inspection`, turns user actions into
 //! `Command`s. It reads files, the clipboard and the clock; the core does the rest.
 
+mod background;
 pub mod command;
 mod file_dialog;
+mod layout;
+mod menu;
 pub mod panes;
 pub mod session;
 pub mod settings;

@@ -10,26 +10,44 @@ use crate::present::{self, Look, Tone};
 /// Colours for one theme.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
+    /// The header segment (and a JWE's header).
     pub header: Color32,
+    /// The payload segment (a JWE's ciphertext too).
     pub payload: Color32,
+    /// The signature segment (a JWE's authentication tag too).
     pub signature: Color32,
-    /// JWE's extra segments.
+    /// JWE's extra segments: the encrypted key and the initialization vector.
     pub other_segment: Color32,
+    /// The dots between the segments.
     pub dot: Color32,
+    /// The good tone: valid, passed.
     pub good: Color32,
+    /// The bad tone: invalid, failed, an error.
     pub bad: Color32,
+    /// The warning tone.
     pub warn: Color32,
+    /// The informational tone: notes and hints.
     pub info: Color32,
+    /// Behind the highlighted member: its decoded row and the encoded characters that carry it.
     pub highlight_bg: Color32,
+    /// Behind an encoded character that carries the highlighted member only in part (it
+    /// also holds bits of a neighbouring byte).
     pub partial_bg: Color32,
+    /// Behind the encoded character an error points at.
     pub error_bg: Color32,
+    /// JSON member names.
     pub json_key: Color32,
+    /// JSON strings.
     pub json_string: Color32,
+    /// JSON numbers.
     pub json_number: Color32,
+    /// JSON `true`, `false` and `null`.
     pub json_literal: Color32,
+    /// Secondary text: hints, references, the input around the token and its other tokens.
     pub muted: Color32,
 }
 
+/// The palette on dark backgrounds.
 pub const DARK: Palette = Palette {
     header: Color32::from_rgb(0xfb, 0x4b, 0x7e),
     payload: Color32::from_rgb(0xd6, 0x6b, 0xff),
@@ -50,6 +68,7 @@ pub const DARK: Palette = Palette {
     muted: Color32::from_rgb(0x9a, 0x9a, 0xa4),
 };
 
+/// The palette on light backgrounds.
 pub const LIGHT: Palette = Palette {
     header: Color32::from_rgb(0xc8, 0x00, 0x4a),
     payload: Color32::from_rgb(0x8a, 0x1e, 0xc0),
@@ -76,12 +95,15 @@ pub fn background(dark: bool) -> Color32 {
     if dark { egui::Visuals::dark().panel_fill } else { egui::Visuals::light().panel_fill }
 }
 
+/// The palette of the dark or the light theme.
 pub fn palette(dark: bool) -> &'static Palette {
     if dark { &DARK } else { &LIGHT }
 }
 
 impl Palette {
-    /// Colour of segment `index` (0 header, 1 payload, 2 signature; JWE's others after).
+    /// Colour of segment `index` of a token of `segments` segments: a JWS's header, payload
+    /// and signature; a JWE's header, then its ciphertext and tag in the payload's and the
+    /// signature's colours, the encrypted key and IV in [`Self::other_segment`].
     pub fn segment(&self, index: usize, segments: usize) -> Color32 {
         match (index, segments) {
             (0, _) => self.header,
@@ -110,6 +132,7 @@ impl Palette {
         (self.tone(look.tone), look.label())
     }
 
+    /// The colour of a finding's severity (its tone from [`crate::present`]).
     pub fn severity(&self, severity: Severity) -> Color32 {
         self.tone(present::severity(severity).tone)
     }

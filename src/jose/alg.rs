@@ -6,18 +6,31 @@ use std::fmt;
 /// A JWS `alg` this tool can verify and sign.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Algorithm {
+    /// HMAC with SHA-256.
     HS256,
+    /// HMAC with SHA-384.
     HS384,
+    /// HMAC with SHA-512.
     HS512,
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
     RS256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384.
     RS384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512.
     RS512,
+    /// RSASSA-PSS with SHA-256 and MGF1 with SHA-256.
     PS256,
+    /// RSASSA-PSS with SHA-384 and MGF1 with SHA-384.
     PS384,
+    /// RSASSA-PSS with SHA-512 and MGF1 with SHA-512.
     PS512,
+    /// ECDSA on P-256 with SHA-256.
     ES256,
+    /// ECDSA on P-384 with SHA-384.
     ES384,
+    /// ECDSA on P-521 with SHA-512 (jsonwebtoken cannot name it).
     ES512,
+    /// EdDSA; Ed25519 is the one curve supported (RFC 8037).
     EdDSA,
 }
 
@@ -25,25 +38,34 @@ pub enum Algorithm {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Family {
+    /// A shared secret (HS*).
     Hmac,
+    /// An RSA key pair (RS*, PS*).
     Rsa,
+    /// An elliptic-curve key pair (ES*).
     Ec,
+    /// An octet key pair, RFC 8037 (EdDSA).
     Okp,
 }
 
 /// Elliptic curves for ECDSA and EdDSA keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Curve {
+    /// NIST P-256 (secp256r1).
     #[serde(rename = "P-256")]
     P256,
+    /// NIST P-384 (secp384r1).
     #[serde(rename = "P-384")]
     P384,
+    /// NIST P-521 (secp521r1).
     #[serde(rename = "P-521")]
     P521,
+    /// Edwards25519, for EdDSA.
     Ed25519,
 }
 
 impl Curve {
+    /// The name JWK `crv` uses: `P-256`, `P-384`, `P-521`, `Ed25519`.
     pub fn name(self) -> &'static str {
         match self {
             Self::P256 => "P-256",
@@ -53,6 +75,7 @@ impl Curve {
         }
     }
 
+    /// From a JWK `crv` name, exactly as [`Curve::name`] writes it.
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "P-256" => Some(Self::P256),
@@ -84,6 +107,7 @@ impl Curve {
 }
 
 impl Algorithm {
+    /// Every algorithm, in the order of RFC 7518's table (EdDSA last).
     pub const ALL: [Self; 13] = [
         Self::HS256,
         Self::HS384,
@@ -100,6 +124,7 @@ impl Algorithm {
         Self::EdDSA,
     ];
 
+    /// The `alg` value, exactly (case matters).
     pub fn name(self) -> &'static str {
         match self {
             Self::HS256 => "HS256",
@@ -123,6 +148,7 @@ impl Algorithm {
         Self::ALL.into_iter().find(|alg| alg.name() == name)
     }
 
+    /// The kind of key the algorithm needs.
     pub fn family(self) -> Family {
         match self {
             Self::HS256 | Self::HS384 | Self::HS512 => Family::Hmac,
@@ -202,6 +228,7 @@ impl fmt::Display for Algorithm {
 /// What a header's `alg` member says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AlgHeader {
+    /// An algorithm this tool implements, named exactly.
     Known(Algorithm),
     /// `none` in any capitalisation: an unsecured JWS (RFC 7515 §A.5). The text is kept.
     None(String),
@@ -209,10 +236,12 @@ pub enum AlgHeader {
     Unsupported(String),
     /// `alg` is present but not a string.
     NotAString(&'static str),
+    /// The header has no `alg` member.
     Missing,
 }
 
 impl AlgHeader {
+    /// Reads the header's `alg` member (`None`: the header has none).
     pub fn from_header(alg: Option<&crate::jose::json::Node>) -> Self {
         let Some(node) = alg else { return Self::Missing };
         let Some(text) = node.value.as_str() else { return Self::NotAString(node.value.type_name()) };
@@ -225,6 +254,7 @@ impl AlgHeader {
         }
     }
 
+    /// The algorithm, when the header names one this tool implements.
     pub fn known(&self) -> Option<Algorithm> {
         match self {
             Self::Known(alg) => Some(*alg),
@@ -232,7 +262,6 @@ impl AlgHeader {
         }
     }
 
-    /// Text for reports: the algorithm's name, or what the header said.
     /// The alg as the header gives it, when it is a string (`None` when absent or not a
     /// string: a value, for `--json`, never a display word).
     pub fn text(&self) -> Option<&str> {
@@ -243,6 +272,8 @@ impl AlgHeader {
         }
     }
 
+    /// Text for reports: the algorithm's name, what the header said, or `(missing)` /
+    /// `(a number)` when it gives no string.
     pub fn label(&self) -> String {
         match self {
             Self::Known(alg) => alg.name().to_owned(),

@@ -38,6 +38,7 @@ pub enum NonCanonical {
 }
 
 impl NonCanonical {
+    /// What is non-canonical, as a clause after "the segment".
     pub fn describe(self) -> &'static str {
         match self {
             Self::Padding => "uses '=' padding, which base64url in JOSE omits",
@@ -50,6 +51,7 @@ impl NonCanonical {
 /// Bytes decoded from base64url text, and how the text departed from the canonical form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
+    /// The decoded bytes.
     pub bytes: Vec<u8>,
     /// Empty when the text was canonical.
     pub non_canonical: Vec<NonCanonical>,
@@ -59,12 +61,30 @@ pub struct Decoded {
 /// person counts them; `byte_offset` is 0-based, for highlighting.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Base64Error {
+    /// A character outside both base64 alphabets.
     #[error("character {position}: {found:?} is not base64url")]
-    InvalidCharacter { position: usize, byte_offset: usize, found: char },
+    InvalidCharacter {
+        /// 1-based character position.
+        position: usize,
+        /// 0-based byte offset.
+        byte_offset: usize,
+        /// The character.
+        found: char,
+    },
+    /// `=` before the end of the text.
     #[error("character {position}: '=' padding may only stand at the end")]
-    MisplacedPadding { position: usize, byte_offset: usize },
+    MisplacedPadding {
+        /// 1-based character position.
+        position: usize,
+        /// 0-based byte offset.
+        byte_offset: usize,
+    },
+    /// A length no encoding produces (4n + 1 characters).
     #[error("{length} characters cannot be base64url (a length of 4n+1 leaves a lone 6-bit character)")]
-    ImpossibleLength { length: usize },
+    ImpossibleLength {
+        /// The number of characters, padding left out.
+        length: usize,
+    },
 }
 
 impl Base64Error {

@@ -21,11 +21,14 @@ pub enum Signing<'a> {
 /// Why the draft's texts are not yet a token: which one is not JSON, and where.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftErrors {
+    /// Why the header text is not JSON, if it is not.
     pub header: Option<JsonError>,
+    /// Why the payload text is not JSON, if it is not.
     pub payload: Option<JsonError>,
 }
 
 impl DraftErrors {
+    /// Both texts are JSON.
     pub fn is_empty(&self) -> bool {
         self.header.is_none() && self.payload.is_none()
     }

@@ -96,6 +96,24 @@ fn not_object(text: &str, offset: usize) -> JsonError {
     JsonError { message: "the text is not a JSON object".to_owned(), offset, line, column: 1 }
 }
 
+/// A sensible default value (JSON text) for a newly added registered claim.
+pub fn default_value(name: &str, now: i64) -> String {
+    match crate::jose::registry::lookup(crate::jose::registry::Place::Claim, name).map(|e| e.kind) {
+        Some(crate::jose::registry::ValueKind::NumericDate) => now.to_string(),
+        Some(crate::jose::registry::ValueKind::Boolean) => "false".to_owned(),
+        Some(crate::jose::registry::ValueKind::Array) => "[]".to_owned(),
+        Some(crate::jose::registry::ValueKind::Object) => "{}".to_owned(),
+        Some(crate::jose::registry::ValueKind::Number) => "0".to_owned(),
+        Some(crate::jose::registry::ValueKind::Any) => "null".to_owned(),
+        _ => match name {
+            "iss" => "\"https://issuer.example\"".to_owned(),
+            "aud" => "\"api://example\"".to_owned(),
+            "jti" => format!("\"{now:x}\""),
+            _ => "\"\"".to_owned(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

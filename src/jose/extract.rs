@@ -8,6 +8,7 @@ mod scanner;
 mod surroundings;
 
 use crate::jose::json::Span;
+use crate::jose::positions::Positions;
 use scanner::Scanner;
 use surroundings::Surroundings;
 
@@ -33,32 +34,14 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// Maps a byte offset in [`Candidate::token`] to the byte offset in the input.
-    pub fn input_offset(&self, token_offset: usize) -> usize {
-        let mut consumed = 0;
-        for piece in &self.pieces {
-            let len = piece.end - piece.start;
-            if token_offset < consumed + len {
-                return piece.start + (token_offset - consumed);
-            }
-            consumed += len;
-        }
-        self.span.end
+    /// The map between this token's bytes and the input (see [`Positions`]).
+    pub fn positions(&self) -> Positions<'_> {
+        Positions::new(&self.pieces)
     }
 
-    /// The input ranges covering token bytes `start..end` (several when wrapped).
-    pub fn input_ranges(&self, start: usize, end: usize) -> Vec<Span> {
-        let mut out = Vec::new();
-        let mut consumed = 0;
-        for piece in &self.pieces {
-            let len = piece.end - piece.start;
-            let (from, to) = (start.max(consumed), end.min(consumed + len));
-            if from < to {
-                out.push(Span { start: piece.start + from - consumed, end: piece.start + to - consumed });
-            }
-            consumed += len;
-        }
-        out
+    /// Maps a byte offset in [`Candidate::token`] to the byte offset in the input.
+    pub fn input_offset(&self, token_offset: usize) -> usize {
+        self.positions().input_offset(token_offset)
     }
 }
 

@@ -6,13 +6,18 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A server may accept a forged or unprotected token.
     High,
+    /// A weakness an attacker can use with more effort, or a likely bug.
     Medium,
+    /// A deviation from best practice.
     Low,
+    /// Worth knowing; not a weakness by itself.
     Info,
 }
 
 impl Severity {
+    /// Stable, lower case, as in `--json`.
     pub fn name(self) -> &'static str {
         match self {
             Self::High => "high",
@@ -30,9 +35,11 @@ pub struct FindingInfo {
     pub id: &'static str,
     /// The usual severity; [`FindingInfo::also`] names the other one some cases get.
     pub severity: Severity,
+    /// The other severity some cases get, when there is one.
     pub also: Option<Severity>,
     /// When it is raised, in a line.
     pub when: &'static str,
+    /// Where the rule comes from: "RFC 8725 §3.1", a CVE.
     pub reference: &'static str,
 }
 
@@ -41,7 +48,7 @@ macro_rules! findings {
         /// Every finding the linter can raise.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum FindingId {
-            $($variant,)*
+            $(#[doc = $when] $variant,)*
         }
 
         impl FindingId {

@@ -29,20 +29,29 @@ impl fmt::Debug for PrivateKey {
 pub enum KeyMaterial {
     /// HMAC shared secret.
     Secret(Vec<u8>),
+    /// An RSA public key, and its private key when signing is possible.
     Rsa {
+        /// The modulus, big-endian.
         n: Vec<u8>,
+        /// The public exponent, big-endian.
         e: Vec<u8>,
+        /// The private key, for signing.
         private: Option<PrivateKey>,
     },
-    /// `point` is the uncompressed SEC1 point `04 ‖ x ‖ y`.
+    /// An ECDSA public key on a NIST curve.
     Ec {
+        /// P-256, P-384 or P-521.
         curve: Curve,
+        /// The uncompressed SEC1 point `04 ‖ x ‖ y`.
         point: Vec<u8>,
+        /// The private key, for signing.
         private: Option<PrivateKey>,
     },
-    /// `public` is the 32-byte Ed25519 point.
+    /// An Ed25519 public key.
     Ed25519 {
+        /// The 32-byte public point.
         public: Vec<u8>,
+        /// The private key, for signing.
         private: Option<PrivateKey>,
     },
 }

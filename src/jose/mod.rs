@@ -13,6 +13,7 @@ pub mod keys;
 pub mod lint;
 pub mod material;
 pub mod params;
+pub mod positions;
 pub mod prepared;
 pub mod presets;
 pub mod registry;

@@ -25,6 +25,7 @@ pub const KID_INJECTIONS: [(&str, &str); 5] = [
 /// The capitalisations of `none` that libraries have been fooled by.
 pub const NONE_VARIANTS: [&str; 4] = ["none", "None", "NONE", "nOnE"];
 
+/// A forged or broken token the tester can make from the current one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Preset {
     /// `alg` set to this spelling of `none`, signature empty.
@@ -34,7 +35,10 @@ pub enum Preset {
     /// A signature of the wrong length (the real one cut in half).
     WrongLengthSignature,
     /// HS256 with a loaded public key's PEM text as the secret, with or without its final newline.
-    KeyConfusion { trailing_newline: bool },
+    KeyConfusion {
+        /// Whether the secret keeps the PEM's final newline (libraries differ).
+        trailing_newline: bool,
+    },
     /// ES256/384/512 with r = s = 0.
     PsychicSignature(Algorithm),
     /// A freshly generated key embedded as the header's `jwk` and used to sign.
@@ -67,6 +71,7 @@ impl Preset {
         all
     }
 
+    /// The name in the presets menu: "Strip the signature".
     pub fn label(&self) -> String {
         match self {
             Self::AlgNone(v) => format!("alg: {v:?} (unsigned)"),
@@ -119,12 +124,16 @@ impl Preset {
 /// Why a preset could not be applied.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PresetError {
+    /// The header is not a JSON object (what it is instead, or the parser's message).
     #[error("the header is not a JSON object, so the preset cannot change it: {0}")]
     Header(String),
+    /// Key confusion needs a public key loaded from PEM.
     #[error("this preset needs a public key loaded from PEM (its PEM text is the forged secret)")]
     NeedsPem,
+    /// Signing the forged token failed.
     #[error("{0}")]
     Sign(#[from] sign::SignError),
+    /// Generating the preset's key failed.
     #[error("{0}")]
     Keygen(#[from] keygen::KeygenError),
 }
@@ -132,6 +141,7 @@ pub enum PresetError {
 /// What a preset made.
 #[derive(Clone, Debug)]
 pub struct Applied {
+    /// The forged token, compact.
     pub token: String,
     /// The header text the token carries.
     pub header_text: String,

@@ -19,27 +19,39 @@
 /// Where a registered name is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
+    /// A JWT claim, in the payload (IANA JSON Web Token Claims).
     Claim,
+    /// A JOSE header parameter (IANA JSON Web Signature and Encryption Header Parameters).
     Header,
 }
 
 /// How a value of this member is expected to look (lets the inspector flag wrong JSON types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueKind {
+    /// A JSON string.
     String,
+    /// A NumericDate: a JSON number of seconds since 1970.
     NumericDate,
+    /// A StringOrURI: a string, a URI when it contains a colon.
     StringOrUri,
+    /// A string or an array of strings (`aud`).
     StringOrArray,
+    /// A JSON array.
     Array,
+    /// A JSON object.
     Object,
+    /// `true` or `false`.
     Boolean,
+    /// A JSON number.
     Number,
+    /// Any JSON value.
     Any,
 }
 
 /// One registered name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry {
+    /// The member name, exactly (names are case-sensitive).
     pub name: &'static str,
     /// Short human title, e.g. "Expiration Time".
     pub title: &'static str,
@@ -47,6 +59,7 @@ pub struct Entry {
     pub meaning: &'static str,
     /// Where it is defined, e.g. "RFC 7519 §4.1.4" or "OpenID Connect Core 1.0 §2".
     pub reference: &'static str,
+    /// The JSON type its value should have.
     pub kind: ValueKind,
 }
 

@@ -77,10 +77,16 @@ fn hex(bytes: &[u8]) -> String {
 pub enum CrackOutcome {
     /// This secret produced the MAC.
     Found(Vec<u8>),
-    /// None of the `tried` candidates did.
-    NotFound { tried: usize },
-    /// The callback asked to stop after `tried` candidates.
-    Cancelled { tried: usize },
+    /// None of the candidates did.
+    NotFound {
+        /// How many were tried.
+        tried: usize,
+    },
+    /// The callback asked to stop.
+    Cancelled {
+        /// How many were tried before it did.
+        tried: usize,
+    },
     /// The token is not an HMAC token (or has no usable signature).
     NotHmac,
 }

@@ -12,10 +12,13 @@ use crate::jose::keys::{Key, KeyMaterial, PrivateKey};
 /// Why a token could not be signed, in the user's terms.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SignError {
+    /// The key is not of the kind the algorithm needs (the misfit, in words).
     #[error("{0}")]
     Misfit(String),
+    /// A public key (described) where signing needs the private one.
     #[error("this is {0}: signing needs the private key")]
     PublicOnly(String),
+    /// aws-lc-rs or jsonwebtoken refused the private key.
     #[error("the private key could not be used: {0}")]
     Crypto(String),
 }

@@ -16,6 +16,7 @@ pub struct TimeClaim {
     pub name: &'static str,
     /// The JSON text of the value, exactly as in the payload.
     pub raw: String,
+    /// The date, or why the value is not one.
     pub value: Result<DateTime<Utc>, TimeError>,
     /// Remarks on a value that is a date but an odd one (fractional, milliseconds, pre-1970).
     pub notes: Vec<String>,
@@ -26,12 +27,27 @@ pub struct TimeClaim {
 /// Why a claim's value is not a NumericDate.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
+    /// Not a JSON number.
     #[error("{found} is not a NumericDate (it must be a JSON number of seconds since 1970){hint}")]
-    WrongType { found: &'static str, hint: String },
+    WrongType {
+        /// The JSON type found: "a string", "an object"….
+        found: &'static str,
+        /// What the value would be read as, when it is a number or an ISO date in a string
+        /// (starts with "; "), else empty.
+        hint: String,
+    },
+    /// A number too large for a 64-bit float.
     #[error("{raw} is too large to be a number of seconds (it overflows a 64-bit float)")]
-    NotFinite { raw: String },
+    NotFinite {
+        /// The number's text.
+        raw: String,
+    },
+    /// A number of seconds beyond the dates chrono represents.
     #[error("{raw} seconds is outside the dates a computer can represent (beyond the year ±262143)")]
-    OutOfRange { raw: String },
+    OutOfRange {
+        /// The number's text.
+        raw: String,
+    },
 }
 
 impl TimeClaim {
@@ -73,6 +89,7 @@ impl TimeClaim {
         Self { name, raw: raw.to_owned(), value, notes, looks_like_millis }
     }
 
+    /// The date, when the value is one.
     pub fn date(&self) -> Option<DateTime<Utc>> {
         self.value.as_ref().ok().copied()
     }
@@ -114,8 +131,11 @@ fn millis_reading(date: &DateTime<Utc>) -> Option<DateTime<Utc>> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeStatus {
+    /// Within `nbf`..`exp` at now, with the leeway, and not issued in the future.
     Valid,
+    /// `exp` is past (beyond the leeway).
     Expired,
+    /// `nbf` is still ahead (beyond the leeway).
     NotYetValid,
     /// `iat` is later than now (beyond the leeway): the issuer's clock is wrong or the token
     /// was made by hand; careful servers reject it.
@@ -130,6 +150,7 @@ pub enum TimeStatus {
 }
 
 impl TimeStatus {
+    /// Stable, kebab-case, as in `--json`: `valid`, `expired`, …, `n/a`.
     pub fn name(&self) -> &'static str {
         match self {
             Self::Valid => "valid",
@@ -146,13 +167,16 @@ impl TimeStatus {
 /// A dated claim on the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
+    /// The claim's name: one of [`TIME_CLAIMS`].
     pub claim: &'static str,
+    /// The date it holds.
     pub at: DateTime<Utc>,
 }
 
 /// Everything the timeline pane and the report show about time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
+    /// The instant the token was judged at (passed in: the core never reads the clock).
     pub now: DateTime<Utc>,
     /// Seconds of tolerance on both edges of the window; default 0.
     pub leeway: i64,
@@ -164,6 +188,7 @@ pub struct Timeline {
     pub valid_from: Option<DateTime<Utc>>,
     /// Until `exp` (or unbounded), without leeway.
     pub valid_until: Option<DateTime<Utc>>,
+    /// The validity at `now`.
     pub status: TimeStatus,
     /// The claim that made the status `invalid`, and why.
     pub invalid_claim: Option<(String, String)>,
@@ -247,6 +272,7 @@ impl Timeline {
         }
     }
 
+    /// The claim `name` (`exp`, `iat`…), when the payload has it.
     pub fn claim(&self, name: &str) -> Option<&TimeClaim> {
         self.claims.iter().find(|c| c.name == name)
     }

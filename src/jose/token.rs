@@ -20,16 +20,24 @@ pub enum TokenKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentRole {
+    /// The JOSE header: JSON saying how the token is protected.
     Header,
+    /// The payload of a JWS: usually the claims.
     Payload,
+    /// The JWS signature (or MAC) over `header.payload`.
     Signature,
+    /// JWE: the content encryption key, encrypted for the recipient.
     EncryptedKey,
+    /// JWE: the initialization vector.
     InitializationVector,
+    /// JWE: the encrypted payload.
     Ciphertext,
+    /// JWE: the authentication tag.
     AuthenticationTag,
 }
 
 impl SegmentRole {
+    /// Lower case, for sentences: "header", "encrypted key".
     pub fn label(self) -> &'static str {
         match self {
             Self::Header => "header",
@@ -46,6 +54,7 @@ impl SegmentRole {
 /// One dot-separated segment of the token.
 #[derive(Clone, Debug)]
 pub struct Segment {
+    /// What the segment holds.
     pub role: SegmentRole,
     /// Byte range in [`Token::text`].
     pub span: Span,
@@ -59,14 +68,30 @@ pub struct Segment {
 #[derive(Clone, Debug)]
 pub enum Content {
     /// Valid JSON of any type (the header must be an object; the payload may be anything).
-    Json { text: String, root: Node },
+    Json {
+        /// The decoded text.
+        text: String,
+        /// The parsed document, with spans into `text`.
+        root: Node,
+    },
     /// UTF-8 text that is not JSON.
-    Text { text: String, json_error: JsonError },
+    Text {
+        /// The decoded text.
+        text: String,
+        /// Why it is not JSON.
+        json_error: JsonError,
+    },
     /// Bytes that are not UTF-8.
-    Binary { bytes: Vec<u8>, utf8_error: String },
+    Binary {
+        /// The decoded bytes.
+        bytes: Vec<u8>,
+        /// Where the UTF-8 goes wrong, in words.
+        utf8_error: String,
+    },
 }
 
 impl Content {
+    /// Judges decoded bytes: JSON when they parse, else text when UTF-8, else binary.
     pub fn from_bytes(bytes: &[u8]) -> Self {
         match std::str::from_utf8(bytes) {
             Ok(text) => match json::parse(text) {
@@ -96,7 +121,7 @@ impl Content {
         }
     }
 
-    /// "a JSON object", "a JSON array", "plain text", "binary data": for messages.
+    /// "JSON (an object)", "text that is not JSON", "binary data (not UTF-8)": for messages.
     pub fn describe(&self) -> String {
         match self {
             Self::Json { root, .. } => format!("JSON ({})", root.value.type_name()),
@@ -109,24 +134,34 @@ impl Content {
 /// A problem that stops part of the token from being read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TokenError {
+    /// Nothing to read.
     #[error("the token is empty")]
     Empty,
+    /// Not 3 or 5 dot-separated segments.
     #[error(
         "a compact JWT has 3 segments separated by '.' (a signed JWS) or 5 (an encrypted JWE); this text has {found}"
     )]
-    SegmentCount { found: usize },
+    SegmentCount {
+        /// How many segments the text has.
+        found: usize,
+    },
+    /// A segment is not base64url.
     #[error("segment {segment}, {source}")]
     Base64 {
         /// 1-based.
         segment: usize,
         /// Byte offset in the token text, where a character is to blame.
         offset: Option<usize>,
+        /// What is wrong with the text.
         source: Base64Error,
     },
+    /// The header is text but not JSON.
     #[error("the header is not JSON: {0}")]
     HeaderNotJson(JsonError),
+    /// The header's bytes are not UTF-8 (the message says where).
     #[error("the header is not UTF-8 text ({0})")]
     HeaderNotUtf8(String),
+    /// The header is JSON but not an object (the JSON type, "an array").
     #[error("the header must be a JSON object, but it is {0}")]
     HeaderNotObject(&'static str),
 }
@@ -147,13 +182,17 @@ impl TokenError {
 pub struct Token {
     /// The compact text that was parsed (after extraction removed any whitespace).
     pub text: String,
+    /// JWS or JWE, from the segment count.
     pub kind: TokenKind,
+    /// Every segment, in order: 3 for a JWS, 5 for a JWE.
     pub segments: Vec<Segment>,
+    /// The decoded header, when its segment is base64url.
     pub header: Option<Content>,
     /// `None` for a JWE (encrypted), or when the payload segment did not decode.
     pub payload: Option<Content>,
     /// RFC 7797 `b64: false`: the payload segment is the payload itself, unencoded.
     pub unencoded_payload: bool,
+    /// Every problem found, in segment order; the token is still shown.
     pub errors: Vec<TokenError>,
 }
 
@@ -262,10 +301,12 @@ impl Token {
         self.payload.as_ref().and_then(Content::object)
     }
 
+    /// The first segment with this role.
     pub fn segment(&self, role: SegmentRole) -> Option<&Segment> {
         self.segments.iter().find(|s| s.role == role)
     }
 
+    /// A segment's text as received (still encoded, unless it is an unencoded payload).
     pub fn segment_text(&self, role: SegmentRole) -> Option<&str> {
         self.segment(role).and_then(|s| self.text.get(s.span.start..s.span.end))
     }

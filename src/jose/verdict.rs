@@ -27,8 +27,10 @@ pub enum StepId {
 }
 
 impl StepId {
+    /// Every step, in the order a server runs them.
     pub const ALL: [Self; 5] = [Self::Structure, Self::Algorithm, Self::Signature, Self::Time, Self::Expectations];
 
+    /// Stable, kebab-case, as in `--json`: `structure`, `algorithm`, …
     pub fn name(self) -> &'static str {
         match self {
             Self::Structure => "structure",
@@ -40,16 +42,20 @@ impl StepId {
     }
 }
 
+/// How a step came out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepStatus {
+    /// The step was checked and the token passed it.
     Passed,
+    /// The step was checked and the token failed it: a server rejects the token.
     Failed,
     /// Could not be checked, or there was nothing to check; the cause says which.
     NotChecked,
 }
 
 impl StepStatus {
+    /// Stable, kebab-case, as in `--json`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Passed => "passed",
@@ -62,13 +68,18 @@ impl StepStatus {
 /// A claim or header member the user expected a value of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Expected {
+    /// The `iss` claim.
     Iss,
+    /// The `aud` claim (a string or an array of them).
     Aud,
+    /// The `sub` claim.
     Sub,
+    /// The header's `typ`.
     Typ,
 }
 
 impl Expected {
+    /// From the member's name: `iss`, `aud`, `sub` or `typ`; `None` for any other.
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "iss" => Some(Self::Iss),
@@ -79,6 +90,7 @@ impl Expected {
         }
     }
 
+    /// The member's name: `iss`, `aud`, `sub` or `typ`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Iss => "iss",
@@ -93,22 +105,35 @@ impl Expected {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cause {
     // Structure.
+    /// The compact token was read: segments, base64url and a JSON-object header.
     Readable,
+    /// Nothing in the input looks like a token.
     NoToken,
+    /// A token was found but cannot be read (bad base64url, a header that is not a JSON object…).
     Unreadable,
     // Algorithm.
+    /// The algorithm is implemented and on the allow-list, when one is set.
     AlgAccepted,
+    /// `alg` is `none` in any capitalisation: the token is not signed.
     AlgNone,
+    /// The header has no `alg`, or it is not a string.
     AlgMissing,
+    /// An `alg` this tool does not implement.
     AlgUnsupported,
+    /// The algorithm is not on the user's allow-list.
     AlgNotAllowed,
     /// JWE: nothing here can be checked without decrypting.
     Encrypted,
+    /// The signature step's cause, from the signature verdict.
     Signature(SignatureCause),
+    /// The time step's cause: the timeline's status.
     Time(TimeStatus),
     // Expectations.
+    /// Every expectation set was met.
     ExpectationsMet,
+    /// No expectation was set: nothing to check.
     NoExpectations,
+    /// The first expectation the token did not meet.
     ExpectationMismatch(Expected),
 }
 
@@ -146,9 +171,12 @@ impl serde::Serialize for Cause {
 /// One step of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Step {
+    /// Which step.
     #[serde(rename = "step")]
     pub id: StepId,
+    /// Passed, failed or not checked.
     pub status: StepStatus,
+    /// Why, as a fact.
     pub cause: Cause,
     /// The particulars, for people: "expired 3 h 12 min ago", "aud is [\"billing-api\"], …".
     /// Borrowed when fixed: `verify --batch` builds a verdict per line at crypto speed.
@@ -159,13 +187,16 @@ pub struct Step {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
+    /// Every deciding step passed: a server would take the token.
     Accepted,
+    /// A step failed: a server would refuse the token.
     Rejected,
     /// Nothing failed, but something that decides could not be checked (e.g. no key).
     Undecided,
 }
 
 impl Outcome {
+    /// Stable, kebab-case, as in `--json`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Accepted => "accepted",
@@ -175,8 +206,10 @@ impl Outcome {
     }
 }
 
+/// The verdict: the checklist a server runs and the answer it reaches.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Verdict {
+    /// Accepted, rejected or undecided.
     pub outcome: Outcome,
     /// The first failed step (rejected), else the first undecided one (undecided).
     pub first_failure: Option<StepId>,
@@ -192,18 +225,24 @@ pub struct Facts<'a> {
     pub found: bool,
     /// The first problem reading it, if any (no token, bad base64url, a header that is not JSON…).
     pub input_error: Option<&'a str>,
+    /// The token is a JWE: the signature cannot be checked without decrypting.
     pub encrypted: bool,
+    /// The header's `alg`.
     pub alg: &'a AlgHeader,
     /// The allow-list check, when an allow-list is set: (allowed, message).
     pub allow_list: Option<(bool, &'a str)>,
+    /// The signature verdict.
     pub signature: &'a SignatureVerdict,
+    /// The time claims judged at `now`.
     pub timeline: &'a Timeline,
     /// The expectation checks (`iss`, `aud`, `sub`, `typ`): (name, passed, message).
     pub expectations: Vec<(Expected, bool, &'a str)>,
+    /// How many findings are of high severity (0 when findings were not computed).
     pub high_findings: usize,
 }
 
 impl Verdict {
+    /// Runs the checklist on `facts`: each step, the outcome and the step that decided it.
     pub fn new(facts: &Facts<'_>) -> Self {
         let steps = vec![structure(facts), algorithm(facts), signature(facts), time(facts), expectations(facts)];
         let failed = steps.iter().find(|s| s.status == StepStatus::Failed);
@@ -221,6 +260,7 @@ impl Verdict {
         Self { outcome, first_failure, steps, high_findings: facts.high_findings }
     }
 
+    /// The step `id`, always present in a verdict built by [`Verdict::new`].
     pub fn step(&self, id: StepId) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
@@ -230,6 +270,7 @@ impl Verdict {
         self.first_failure.and_then(|id| self.step(id))
     }
 
+    /// The outcome is [`Outcome::Accepted`].
     pub fn accepted(&self) -> bool {
         self.outcome == Outcome::Accepted
     }

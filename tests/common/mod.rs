@@ -1,8 +1,5 @@
 //! Fixtures the integration tests share: files under `tests/`, the keys they hold, HMAC
-//! secrets typed as text, and instants. Each test crate uses part of it.
-
-#![allow(dead_code, reason = "each test crate uses a different part")]
-#![allow(clippy::panic, reason = "a missing fixture fails the test loudly")]
+//! secrets typed as text, and instants. `core` uses all of it, `ui` part.
 
 use chrono::{DateTime, Utc};
 use jwt_inspector::jose::keys::{self, Key, SecretEncoding};

@@ -18,6 +18,7 @@ use crate::jose::token::{Content, TokenKind};
 /// Values longer than this are folded (a "show all" toggle unfolds them).
 const FOLD_AT: usize = 2_000;
 
+/// The decoded pane.
 #[derive(Default)]
 pub struct DecodedPane {
     /// Members whose long values the user unfolded: (part, index).
@@ -25,6 +26,7 @@ pub struct DecodedPane {
 }
 
 impl DecodedPane {
+    /// Draws the pane.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         ui.horizontal(|ui| {
             if ui

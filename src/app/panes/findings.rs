@@ -8,10 +8,12 @@ use crate::app::panes::Cx;
 use crate::jose::lint::Part;
 use crate::jose::token::Content;
 
+/// The findings pane.
 #[derive(Default)]
 pub struct FindingsPane {}
 
 impl FindingsPane {
+    /// Draws the pane.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let Self {} = self;
         let findings = &cx.inspection.findings;
@@ -36,6 +38,8 @@ impl FindingsPane {
                 });
                 let response = ui
                     .horizontal_wrapped(|ui| {
+                        // The row is the button: selectable text would take the click.
+                        ui.style_mut().interaction.selectable_labels = false;
                         ui.label(RichText::new(finding.severity.name().to_uppercase()).small().strong().color(color));
                         ui.label(RichText::new(finding.id.name()).monospace().color(color));
                         ui.label(&finding.message);

@@ -13,30 +13,42 @@ pub mod verdict;
 use chrono::{DateTime, Local, Utc};
 
 use crate::app::command::{Command, Highlight};
+use crate::app::session::Session;
 use crate::app::settings::{Inputs, UiSettings};
 use crate::app::theme::Palette;
 use crate::inspection::Inspection;
 use crate::jose::keys::Key;
 
-/// What every pane may read and change during one frame.
+/// What every pane may read during one frame (the session's state, read-only), and where
+/// it sends what the user did: panes change nothing themselves.
 pub struct Cx<'a> {
+    /// The inspection shown.
     pub inspection: &'a Inspection,
-    pub inputs: &'a mut Inputs,
+    /// What the user typed into the fields.
+    pub inputs: &'a Inputs,
+    /// Every key the inspection used: loaded keys, then the secret field's.
     pub keys: &'a [Key],
     /// Indices into `keys` of bundled demo keys (shown as public demo material).
     pub demo_keys: &'a [usize],
-    pub settings: &'a mut UiSettings,
+    /// The persisted settings.
+    pub settings: &'a UiSettings,
     /// The member highlighted by hover or by a clicked finding.
     pub highlight: Option<&'a Highlight>,
+    /// Colours for the current theme.
     pub palette: &'static Palette,
     /// The clock's time (the timeline's evaluation time may differ).
     pub clock: DateTime<Utc>,
+    /// Whether the timeline is evaluated at a dragged instant rather than now.
+    pub evaluating_elsewhere: bool,
+    /// Why no file dialog can be shown, if none can.
     pub dialog_unavailable: Option<&'a str>,
+    /// What the user did this frame, applied by the session after the panes are drawn.
     pub commands: &'a mut Vec<Command>,
     /// The last generated key, for its exports.
     pub generated: Option<&'a crate::jose::keygen::Generated>,
     /// (tried, total) while the weak-secret search runs.
     pub crack_progress: Option<(usize, usize)>,
+    /// How the last weak-secret search ended.
     pub crack_result: Option<&'a (crate::present::Tone, String)>,
     /// Key inputs that could not be used, and why (shown beside the key list).
     pub unusable_keys: &'a [crate::jose::keys::UnusableKey],
@@ -45,8 +57,40 @@ pub struct Cx<'a> {
     /// The size of the input being inspected off the UI thread, while it is; the
     /// inspection shown is of the previous input until then.
     pub inspecting: Option<usize>,
-    /// [`fingerprint`] of the text the inspection was made from.
+    /// [`crate::app::session::fingerprint`] of the text the inspection was made from.
     pub inspected_fingerprint: u64,
+    /// What the last preset made, while the token is the one it made.
+    pub preset_note: Option<String>,
+    /// The secret the weak-secret search found.
+    pub crack_secret: Option<&'a str>,
+}
+
+impl<'a> Cx<'a> {
+    /// The view of `session` for this frame.
+    pub fn new(session: &'a Session, palette: &'static Palette, commands: &'a mut Vec<Command>) -> Self {
+        Self {
+            inspection: session.inspection(),
+            inputs: session.inputs(),
+            keys: session.inspection_keys(),
+            demo_keys: session.demo_keys(),
+            settings: session.settings(),
+            highlight: session.highlight(),
+            palette,
+            clock: session.clock_now(),
+            evaluating_elsewhere: session.evaluate_at().is_some(),
+            dialog_unavailable: None,
+            commands,
+            generated: session.generated(),
+            crack_progress: None,
+            crack_result: session.crack_result(),
+            unusable_keys: session.unusable_keys(),
+            known_secret_search: false,
+            inspecting: session.inspecting(),
+            inspected_fingerprint: session.inspected_fingerprint(),
+            preset_note: session.preset_note(),
+            crack_secret: session.crack_secret(),
+        }
+    }
 }
 
 /// "1.3 MB", "300 KB": a size for people.
@@ -54,15 +98,6 @@ pub fn size_text(bytes: usize) -> String {
     #[allow(clippy::cast_precision_loss, reason = "a size for people")]
     let bytes = bytes as f64;
     if bytes >= 1e6 { format!("{:.1} MB", bytes / 1e6) } else { format!("{:.0} KB", bytes / 1e3) }
-}
-
-/// A 64-bit fingerprint of a text (not cryptographic), to tell cheaply whether the editor's
-/// text is still the one inspected.
-pub fn fingerprint(text: &str) -> u64 {
-    use std::hash::{Hash as _, Hasher as _};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl Cx<'_> {
@@ -81,8 +116,7 @@ pub fn copy_button(ui: &mut egui::Ui, what: &str, text: impl FnOnce() -> Option<
     if ui.small_button("Copy").on_hover_text(format!("Copy {what}")).clicked()
         && let Some(text) = text()
     {
-        ui.ctx().copy_text(text);
-        commands.push(Command::Notify(format!("copied {what}")));
+        commands.push(Command::CopyText { what: what.to_owned(), text });
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pane 3: signature and keys. The core's verdict (word, colour, icon, cause and repair
 //! hints), the signing input and signature bytes, the loaded keys, the key loaders (file
-//! dialog, drop, paste) and the HMAC secret field, plus the optional expectations.
+//! dialog, drop, paste), the HMAC secret field and the weak-secret search, plus the optional
+//! expectations and key generation.
 
 use egui::RichText;
 
@@ -9,10 +10,12 @@ use crate::app::panes::{Cx, code_label};
 use crate::jose::keys::SecretEncoding;
 use crate::jose::token::TokenKind;
 
+/// The signature and keys pane.
 #[derive(Default)]
 pub struct SignaturePane {}
 
 impl SignaturePane {
+    /// Draws the pane.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let Self {} = self;
         egui::ScrollArea::vertical().id_salt("signature-scroll").auto_shrink([false, false]).show(ui, |ui| {
@@ -57,12 +60,14 @@ fn verdict_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         ui.label("Algorithm");
         ui.label(RichText::new(inspection.alg.label()).monospace().strong());
         ui.end_row();
-        if let Some(kid) = &inspection.kid {
-            ui.label("Key id (kid)");
-            ui.label(RichText::new(kid).monospace());
-            ui.end_row();
-        }
     });
+    // Below the grid, wrapping anywhere: a long kid must not widen the pane.
+    if let Some(kid) = &inspection.kid {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Key id (kid)");
+            code_label(ui, kid, ui.visuals().strong_text_color(), false);
+        });
+    }
     egui::CollapsingHeader::new("Signing input and signature bytes")
         .id_salt("signing-input")
         .default_open(cx.settings.presenter)
@@ -96,12 +101,8 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     ui.horizontal(|ui| {
         ui.heading("Keys");
         let open = Command::OpenKeyDialog;
-        let hint = open.shortcut().map_or_else(String::new, |s| format!(" ({})", ui.ctx().format_shortcut(&s)));
-        if ui
-            .button("Load key…")
-            .on_hover_text(format!("Open PEM, certificate, DER, JWK or JWKS files{hint}"))
-            .clicked()
-        {
+        let hint = format!("{}: {}", crate::app::menu::hint(ui.ctx(), &open), open.tooltip());
+        if ui.button("Load key…").on_hover_text(hint).clicked() {
             cx.commands.push(open);
         }
         if !cx.keys.is_empty() && ui.small_button("Remove all").clicked() {
@@ -120,48 +121,7 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .filter(|_| cx.inspection.signature.status == crate::jose::verify::SignatureStatus::Valid);
     for (index, key) in cx.keys.iter().enumerate() {
         let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(4));
-        frame.show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if verified == Some(index) {
-                    ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
-                }
-                ui.label(RichText::new(key.short_name()).strong());
-                if let Some(kid) = &key.kid {
-                    ui.label(RichText::new(format!("kid {kid}")).monospace());
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("✖").on_hover_text("Remove this key").clicked() {
-                        cx.commands.push(Command::RemoveKey(index));
-                    }
-                });
-            });
-            if key.origin == crate::jose::keys::Origin::KnownSecret {
-                ui.label(
-                    RichText::new("Found automatically in the public list of known JWT secrets")
-                        .small()
-                        .color(cx.palette.bad),
-                );
-            }
-            if cx.demo_keys.contains(&index) {
-                ui.label(
-                    RichText::new("Demo key: public demo material, never use it for anything real")
-                        .small()
-                        .color(cx.palette.warn),
-                );
-            }
-            let algorithms: Vec<&str> = key.algorithms().iter().map(|a| a.name()).collect();
-            ui.label(
-                RichText::new(format!("{} · from {} · fits {}", key.format, key.source, algorithms.join(", "))).small(),
-            );
-            code_label(ui, &format!("thumbprint {}", key.thumbprint()), cx.palette.muted, true)
-                .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
-            if let Some(cert) = &key.certificate {
-                ui.label(RichText::new(format!("certificate: {}", cert.subject)).small());
-            }
-            for note in &key.notes {
-                ui.label(RichText::new(format!("note: {note}")).small().color(cx.palette.info));
-            }
-        });
+        frame.show(ui, |ui| key_card_ui(ui, cx, index, key, verified == Some(index)));
     }
     for (index, unusable) in cx.unusable_keys.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
@@ -172,8 +132,9 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         });
     }
     egui::CollapsingHeader::new("Paste a key (PEM, certificate, JWK or JWKS)").id_salt("paste-key").show(ui, |ui| {
+        let mut text = std::borrow::Cow::Borrowed(cx.inputs.key_paste.as_str());
         let response = ui.add(
-            egui::TextEdit::multiline(&mut cx.inputs.key_paste)
+            egui::TextEdit::multiline(&mut text)
                 .id_salt("key-paste")
                 .desired_rows(4)
                 .desired_width(f32::INFINITY)
@@ -181,93 +142,143 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 .hint_text("-----BEGIN PUBLIC KEY-----\n…"),
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Pasted key"));
+        if let std::borrow::Cow::Owned(text) = text {
+            cx.commands.push(Command::SetKeyPaste(text));
+        }
         if ui.button("Load pasted key").clicked() {
             cx.commands.push(Command::LoadPastedKey);
         }
     });
 }
 
+/// One loaded key: its name, kid, origin, format, thumbprint and notes, and ✖.
+fn key_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, index: usize, key: &crate::jose::keys::Key, verified: bool) {
+    // The remove button first, on the right, so nothing long can push it out; the
+    // kid (a thumbprint has no spaces) wraps anywhere below the name.
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("✖").on_hover_text("Remove this key").clicked() {
+                cx.commands.push(Command::RemoveKey(index));
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true), |ui| {
+                if verified {
+                    ui.label(RichText::new("✔ verified").color(cx.palette.good).strong());
+                }
+                ui.label(RichText::new(key.short_name()).strong());
+            });
+        });
+    });
+    if let Some(kid) = &key.kid {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("kid");
+            code_label(ui, kid, ui.visuals().text_color(), false);
+        });
+    }
+    if key.origin == crate::jose::keys::Origin::KnownSecret {
+        ui.label(
+            RichText::new("Found automatically in the public list of known JWT secrets").small().color(cx.palette.bad),
+        );
+    }
+    if cx.demo_keys.contains(&index) {
+        ui.label(
+            RichText::new("Demo key: public demo material, never use it for anything real")
+                .small()
+                .color(cx.palette.warn),
+        );
+    }
+    let algorithms: Vec<&str> = key.algorithms().iter().map(|a| a.name()).collect();
+    ui.label(RichText::new(format!("{} · from {} · fits {}", key.format, key.source, algorithms.join(", "))).small());
+    code_label(ui, &format!("thumbprint {}", key.thumbprint()), cx.palette.muted, true)
+        .on_hover_text("RFC 7638 JWK thumbprint (SHA-256)");
+    if let Some(cert) = &key.certificate {
+        ui.label(RichText::new(format!("certificate: {}", cert.subject)).small());
+    }
+    for note in &key.notes {
+        ui.label(RichText::new(format!("note: {note}")).small().color(cx.palette.info));
+    }
+}
+
 fn secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let inputs = cx.inputs;
     ui.label(RichText::new("HMAC secret").strong()).on_hover_text("For HS256/384/512 tokens. Never saved to disk.");
     ui.horizontal(|ui| {
         let width = ui.available_width() - 190.0;
+        let mut text = std::borrow::Cow::Borrowed(inputs.secret.as_str());
         let response = ui.add(
-            egui::TextEdit::singleline(&mut cx.inputs.secret)
+            egui::TextEdit::singleline(&mut text)
                 .id_salt("secret")
-                .password(!cx.inputs.secret_visible)
+                .password(!inputs.secret_visible)
                 .desired_width(width.max(80.0))
                 .hint_text("secret"),
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "HMAC secret"));
-        if response.changed() {
-            cx.commands.push(Command::SecretEdited);
-        }
-        let before = cx.inputs.secret_encoding;
-        let combo = egui::ComboBox::from_id_salt("secret-encoding").selected_text(before.label()).width(90.0).show_ui(
-            ui,
-            |ui| {
-                for encoding in SecretEncoding::ALL {
-                    ui.selectable_value(&mut cx.inputs.secret_encoding, encoding, encoding.label());
+        let mut encoding = inputs.secret_encoding;
+        let combo = egui::ComboBox::from_id_salt("secret-encoding")
+            .selected_text(encoding.label())
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                for choice in SecretEncoding::ALL {
+                    ui.selectable_value(&mut encoding, choice, choice.label());
                 }
-            },
-        );
+            });
         combo
             .response
             .on_hover_text("How the secret's text is read: the tool never guesses")
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Secret encoding"));
-        if cx.inputs.secret_encoding != before {
-            cx.commands.push(Command::SecretEdited);
+        if matches!(text, std::borrow::Cow::Owned(_)) || encoding != inputs.secret_encoding {
+            cx.commands.push(Command::SetSecret { text: text.into_owned(), encoding });
         }
-        ui.checkbox(&mut cx.inputs.secret_visible, "show");
+        let mut visible = inputs.secret_visible;
+        if ui.checkbox(&mut visible, "show").changed() {
+            cx.commands.push(Command::ShowSecret(visible));
+        }
     });
-    if let Some(error) = &cx.inputs.secret_error {
+    if let Some(error) = &inputs.secret_error {
         ui.label(RichText::new(format!("✖ {error}")).color(cx.palette.bad));
     }
 }
 
 fn expectations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    use crate::app::command::Expect;
+    let settings = cx.settings;
     egui::CollapsingHeader::new("Expectations and leeway").id_salt("expectations").show(ui, |ui| {
-        let mut changed = false;
-        let expect = &mut cx.settings.inspection.expect;
+        let expect = &settings.inspection.expect;
         egui::Grid::new("expect-grid").num_columns(2).show(ui, |ui| {
-            for (label, field) in [("Issuer (iss)", &mut expect.issuer), ("Audience (aud)", &mut expect.audience)] {
-                ui.label(label);
-                let mut text = field.clone().unwrap_or_default();
-                if ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any")).changed() {
-                    *field = (!text.is_empty()).then_some(text);
-                    changed = true;
+            let fields = [
+                (Command::SetExpectation(Expect::Issuer(None)), &expect.issuer),
+                (Command::SetExpectation(Expect::Audience(None)), &expect.audience),
+            ];
+            for (command, field) in fields {
+                ui.label(command.label()).on_hover_text(command.tooltip());
+                let mut text = std::borrow::Cow::Borrowed(field.as_deref().unwrap_or_default());
+                ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any"));
+                if let std::borrow::Cow::Owned(text) = text {
+                    cx.commands.push(match command {
+                        Command::SetExpectation(Expect::Issuer(_)) => {
+                            Command::SetExpectation(Expect::Issuer(Some(text)))
+                        }
+                        _ => Command::SetExpectation(Expect::Audience(Some(text))),
+                    });
                 }
                 ui.end_row();
             }
             ui.label("Allowed algorithms");
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut cx.settings.algorithms_text)
-                        .desired_width(220.0)
-                        .hint_text("any, e.g. RS256, ES256"),
-                )
-                .changed()
-            {
-                expect.algorithms = cx
-                    .settings
-                    .algorithms_text
-                    .split([',', ' '])
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                changed = true;
+            let mut text = std::borrow::Cow::Borrowed(settings.algorithms_text.as_str());
+            ui.add(egui::TextEdit::singleline(&mut text).desired_width(220.0).hint_text("any, e.g. RS256, ES256"));
+            if let std::borrow::Cow::Owned(text) = text {
+                cx.commands.push(Command::SetExpectation(Expect::Algorithms(text)));
             }
             ui.end_row();
             ui.label("Leeway (seconds)");
-            changed |= ui.add(egui::DragValue::new(&mut cx.settings.inspection.leeway).range(0..=86_400)).changed();
+            let mut leeway = settings.inspection.leeway;
+            if ui.add(egui::DragValue::new(&mut leeway).range(0..=86_400)).changed() {
+                cx.commands.push(Command::SetExpectation(Expect::Leeway(leeway)));
+            }
             ui.end_row();
         });
         for check in &cx.inspection.checks {
             let color = if check.passed { cx.palette.good } else { cx.palette.bad };
             ui.label(RichText::new(format!("{} {}", if check.passed { "✔" } else { "✖" }, check.message)).color(color));
-        }
-        if changed {
-            cx.commands.push(Command::SettingsEdited);
         }
     });
 }
@@ -307,6 +318,17 @@ fn weak_secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     if let Some((tone, result)) = cx.crack_result {
         ui.label(RichText::new(result).color(cx.palette.tone(*tone)));
+    }
+    // Found: it is loaded as a key already; the secret field (which the editor signs with)
+    // changes only when the user says so.
+    if let Some(secret) = cx.crack_secret
+        && cx.inputs.secret != secret
+        && ui
+            .button("Use this secret")
+            .on_hover_text("Put it in the HMAC secret field (the editor signs with it)")
+            .clicked()
+    {
+        cx.commands.push(Command::SetSecret { text: secret.to_owned(), encoding: SecretEncoding::Utf8 });
     }
     ui.separator();
 }
@@ -350,8 +372,7 @@ fn generate_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             for (what, text, file) in exports {
                 ui.label(what);
                 if ui.small_button("Copy").clicked() {
-                    ui.ctx().copy_text(text.clone());
-                    cx.commands.push(Command::Notify(format!("copied the {what}")));
+                    cx.commands.push(Command::CopyText { what: format!("the {what}"), text: text.clone() });
                 }
                 if ui.small_button("Save…").clicked() {
                     cx.commands.push(Command::SaveAs { name: format!("{kid}.{file}"), contents: text });

@@ -1,14 +1,17 @@
-//! Pane 6: the status bar: segment sizes, algorithm, verdict, time status, transient notes.
+//! Pane 6: the status bar: segment sizes, algorithm, verdict, signature and time status,
+//! transient notes.
 
 use egui::RichText;
 
 use crate::app::panes::Cx;
 use crate::present;
 
+/// The status bar.
 #[derive(Default)]
 pub struct StatusBar {}
 
 impl StatusBar {
+    /// Draws the bar, ending with the session's `note`.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>, note: &str) {
         let Self {} = self;
         let inspection = cx.inspection;

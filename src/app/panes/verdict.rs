@@ -7,10 +7,12 @@ use egui::RichText;
 use crate::app::panes::Cx;
 use crate::present;
 
+/// The verdict line.
 #[derive(Default)]
 pub struct VerdictBar {}
 
 impl VerdictBar {
+    /// Draws the line (a spinner instead while a large input is being inspected).
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let Self {} = self;
         if let Some(bytes) = cx.inspecting {

@@ -28,6 +28,7 @@ impl Session {
     /// Collects a finished weak-secret search: a found secret is added to the keys (named as
     /// found), never written over the secret the user typed.
     pub fn crack_finished(&mut self, outcome: CrackOutcome) {
+        self.crack_secret = None;
         self.crack_result = Some(match outcome {
             CrackOutcome::Found(secret) => {
                 let text = String::from_utf8_lossy(&secret).into_owned();
@@ -37,6 +38,7 @@ impl Session {
                     key.origin = if known { Origin::KnownSecret } else { Origin::Loaded };
                     self.add_key(key);
                 }
+                self.crack_secret = Some(text.clone());
                 (Tone::Bad, format!("✖ weak secret: the token verifies with {text:?}"))
             }
             CrackOutcome::NotFound { tried } => {
@@ -136,15 +138,16 @@ impl Session {
             unusable_keys: &self.unusable_keys,
             settings: &self.settings.inspection,
             now,
-            // Searched in the background instead (`start_known_search`).
+            // Searched in the background instead (`known_search`).
             known_secrets: false,
         });
-        self.inspected_fingerprint = crate::app::panes::fingerprint(&self.inputs.token);
+        self.inspected_fingerprint = super::fingerprint(&self.inputs.token);
         self.known_check_pending = true;
         None
     }
 
-    /// A background inspection is done; it is taken if it is of the newest input.
+    /// A background inspection is done; it is taken if the inspection was not rebuilt since
+    /// it was sent.
     pub fn inspected(&mut self, generation: u64, inspection: Inspection, fingerprint: u64) {
         if generation == self.generation {
             self.inspection = inspection;

@@ -7,32 +7,59 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::app::command::{Command, Highlight};
-use crate::app::file_dialog::Pick;
+use crate::app::command::{Command, Expect, Highlight, Pick};
 use crate::app::settings::{Inputs, UiSettings};
-use crate::demo;
-use crate::inspection::{EncodedRange, Inspection, Request, Settings};
+
+use crate::inspection::{Inspection, Request, Settings};
 use crate::jose::alg::Algorithm;
-use crate::jose::keys::{self, Key, Origin, UnusableKey};
+use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::token::Content;
 use crate::present::Tone;
 
 mod edit;
 mod jobs;
+mod key_store;
+mod view;
 
 /// Inputs longer than this are inspected off the UI thread: up to 16 MB takes up to half a
 /// second, and the window must keep repainting meanwhile (typing into smaller tokens stays
 /// on the UI thread, where it costs under a frame).
 pub const BACKGROUND_ABOVE: usize = 256 * 1024;
 
+/// The `source` of the key made from the HMAC secret field.
+pub const SECRET_FIELD: &str = "the secret field";
+
+/// A 64-bit fingerprint of a text (not cryptographic), to tell cheaply whether the editor's
+/// text is still the one inspected.
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The decoded byte span of a highlighted member.
+pub fn member_span(inspection: &Inspection, highlight: &Highlight) -> Option<crate::jose::json::Span> {
+    let token = inspection.token.as_ref()?;
+    let content = match highlight.part {
+        crate::jose::lint::Part::Header => token.header.as_ref(),
+        crate::jose::lint::Part::Payload => token.payload.as_ref(),
+        crate::jose::lint::Part::Signature => None,
+    }?;
+    content.object()?.value.members().get(highlight.member).map(|m| m.span())
+}
+
 /// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
 #[derive(Clone, Copy, Debug)]
 pub enum Clock {
+    /// The system clock.
     System,
+    /// Always this instant.
     Fixed(DateTime<Utc>),
 }
 
 impl Clock {
+    /// The current instant by this clock.
     pub fn now(self) -> DateTime<Utc> {
         match self {
             Self::System => Utc::now(),
@@ -44,28 +71,46 @@ impl Clock {
 /// What the app must do for the session: things that need the window or a thread.
 #[derive(Debug)]
 pub enum Effect {
+    /// Open a file dialog; what the user picks comes back as commands.
     OpenDialog(Pick),
+    /// Ask where to save a text, and write it there.
     Save {
+        /// The file name offered.
         name: String,
+        /// What to write.
         contents: String,
     },
+    /// Put this text on the clipboard.
     Copy(String),
+    /// Close the window.
     Quit,
+    /// Put the keyboard focus in the token editor.
     FocusEditor,
+    /// Start the weak-secret search on a worker thread; hand the outcome to
+    /// [`Session::crack_finished`].
     StartCrack {
+        /// The token's algorithm (only HS256/384/512 can be searched).
         alg: Algorithm,
+        /// The bytes the MAC is computed over: `header.payload` as received.
         signing_input: Vec<u8>,
+        /// The signature's bytes, to match.
         signature: Vec<u8>,
+        /// The user's wordlist, tried after the built-in list (empty: the built-in list only).
         wordlist: Vec<u8>,
     },
+    /// Ask the running weak-secret search to stop.
     CancelCrack,
     /// Inspect a large input on a worker thread; hand the result to [`Session::inspected`].
     Inspect(Box<BackgroundInspection>),
     /// Search the known-secret list; hand the result to [`Session::known_searched`].
     SearchKnownSecret {
+        /// A hash of the signing input and the signature, handed back with the result.
         fingerprint: u64,
+        /// The token's HMAC algorithm.
         alg: Algorithm,
+        /// The bytes the MAC is computed over: `header.payload` as received.
         signing_input: Vec<u8>,
+        /// The signature's bytes, to match.
         signature: Vec<u8>,
     },
 }
@@ -73,12 +118,20 @@ pub enum Effect {
 /// Everything a background inspection needs, owned (it runs on another thread).
 #[derive(Debug)]
 pub struct BackgroundInspection {
+    /// The session's generation when it was sent: the result is dropped if the inspection
+    /// was rebuilt since.
     pub generation: u64,
+    /// The input text.
     pub input: String,
+    /// Which of the tokens found in the input to inspect.
     pub selected: usize,
+    /// The keys to verify with: the loaded keys, then the secret field's.
     pub keys: Vec<Key>,
+    /// Key inputs that could not be used, with why.
     pub unusable_keys: Vec<UnusableKey>,
+    /// Leeway, lifetime limit and expectations.
     pub settings: Settings,
+    /// The instant to evaluate times at.
     pub now: DateTime<Utc>,
 }
 
@@ -94,47 +147,52 @@ impl BackgroundInspection {
             now: self.now,
             known_secrets: false,
         });
-        (self.generation, inspection, crate::app::panes::fingerprint(&self.input))
+        (self.generation, inspection, fingerprint(&self.input))
     }
 }
 
+/// The workbench's state: what the user typed and loaded, the settings, and the inspection
+/// made from them. Commands change it through [`Session::apply`].
 pub struct Session {
-    pub(crate) inputs: Inputs,
-    pub(crate) selected: usize,
+    inputs: Inputs,
+    selected: usize,
     /// Keys loaded from files, drops, pastes, the demo and the searches.
-    pub(crate) keys: Vec<Key>,
+    keys: Vec<Key>,
     /// Indices into `keys` that are bundled demo keys.
-    pub(crate) demo_keys: Vec<usize>,
+    demo_keys: Vec<usize>,
     /// Key inputs that could not be used, with why (shown beside the key list).
-    pub(crate) unusable_keys: Vec<UnusableKey>,
+    unusable_keys: Vec<UnusableKey>,
     /// Signing inputs already searched for a known secret (a miss is not searched again).
     known_searched: Vec<u64>,
     /// The signing input whose known-secret search is running.
     known_searching: Option<u64>,
     /// The inspection changed since the known-secret search was last considered.
     known_check_pending: bool,
-    /// Counts input changes: a background inspection of an older input is dropped.
+    /// Counts rebuilds of the inspection: a background inspection sent before the latest
+    /// rebuild is dropped.
     generation: u64,
     /// (generation, bytes) of the input being inspected in the background.
     pending: Option<(u64, usize)>,
     /// The secret field's key, when it holds one.
     secret_key: Option<Key>,
     /// `keys` followed by the secret: what the inspection was made with.
-    pub(crate) all_keys: Vec<Key>,
-    pub(crate) settings: UiSettings,
-    pub(crate) clock: Clock,
+    all_keys: Vec<Key>,
+    settings: UiSettings,
+    clock: Clock,
     evaluate_at: Option<i64>,
-    pub(crate) inspection: Inspection,
+    inspection: Inspection,
     inspected_second: i64,
     dirty: bool,
-    pub(crate) hover: Option<Highlight>,
+    hover: Option<Highlight>,
     pinned: Option<Highlight>,
-    pub(crate) note: String,
+    note: String,
     /// Fingerprint of the text the inspection was made from.
-    pub(crate) inspected_fingerprint: u64,
+    inspected_fingerprint: u64,
     /// The last generated key, for its exports.
-    pub(crate) generated: Option<crate::jose::keygen::Generated>,
-    pub(crate) crack_result: Option<(Tone, String)>,
+    generated: Option<crate::jose::keygen::Generated>,
+    crack_result: Option<(Tone, String)>,
+    /// The secret the last weak-secret search found, offered for the secret field.
+    crack_secret: Option<String>,
 }
 
 impl Session {
@@ -163,83 +221,11 @@ impl Session {
             hover: None,
             pinned: None,
             note: String::new(),
-            inspected_fingerprint: crate::app::panes::fingerprint(""),
+            inspected_fingerprint: fingerprint(""),
             generated: None,
             crack_result: None,
+            crack_secret: None,
         }
-    }
-
-    /// The editor's state, while editing.
-    /// Key inputs that could not be used, with why.
-    pub fn unusable_keys(&self) -> &[UnusableKey] {
-        &self.unusable_keys
-    }
-
-    /// The status line's note.
-    pub fn note(&self) -> &str {
-        &self.note
-    }
-
-    /// What the secret field holds, as typed.
-    pub fn secret_text(&self) -> &str {
-        &self.inputs.secret
-    }
-
-    pub fn edit_state(&self) -> Option<&crate::app::settings::EditState> {
-        self.inputs.edit.as_ref()
-    }
-
-    pub fn inspection(&self) -> &Inspection {
-        &self.inspection
-    }
-
-    pub fn input(&self) -> &str {
-        &self.inputs.token
-    }
-
-    /// Every key the inspection used: loaded keys, then the secret field's.
-    pub fn inspection_keys(&self) -> &[Key] {
-        &self.all_keys
-    }
-
-    pub fn settings(&self) -> &UiSettings {
-        &self.settings
-    }
-
-    /// The member highlighted now (by hover, or by a clicked finding).
-    pub fn highlight(&self) -> Option<&Highlight> {
-        self.hover.as_ref().or(self.pinned.as_ref())
-    }
-
-    /// The input characters painted as carrying the highlighted member.
-    pub fn highlighted_input(&self) -> Vec<EncodedRange> {
-        self.highlight()
-            .and_then(|h| {
-                crate::app::panes::encoded::member_span(&self.inspection, h)
-                    .map(|span| self.inspection.encoded_ranges(h.part, span))
-            })
-            .unwrap_or_default()
-    }
-
-    /// Adds a key unless the same key is loaded already.
-    fn add_key(&mut self, key: Key) {
-        if !self.keys.iter().any(|k| k.material == key.material && k.kid == key.kid) {
-            self.keys.push(key);
-        }
-        self.dirty = true;
-    }
-
-    /// The bundled demo key checks only the demo token: once the user brings their own
-    /// token, it goes.
-    fn drop_demo_keys(&mut self) {
-        let demo = std::mem::take(&mut self.demo_keys);
-        let mut index = 0;
-        self.keys.retain(|_| {
-            let keep = !demo.contains(&index);
-            index += 1;
-            keep
-        });
-        self.dirty = true;
     }
 
     fn set_input(&mut self, text: String) {
@@ -257,91 +243,27 @@ impl Session {
         }
     }
 
-    /// Loads key material; returns whether any key was loaded. What could not be used is
-    /// listed beside the keys, with why.
-    fn load_keys(&mut self, name: &str, bytes: &[u8]) -> bool {
-        self.dirty = true;
-        match keys::load(bytes, name) {
-            Ok(loaded) => {
-                let count = loaded.keys.len();
-                for key in loaded.keys {
-                    self.add_key(key);
-                }
-                self.unusable_keys.retain(|u| u.source != name);
-                self.note = format!("loaded {count} key{} from {name}", if count == 1 { "" } else { "s" });
-                for warning in loaded.warnings {
-                    self.note.push_str(&format!("; skipped {warning}"));
-                }
-                true
-            }
-            Err(error) => {
-                self.note = format!("✖ {name}: {error}");
-                self.unusable_keys.retain(|u| u.source != name);
-                self.unusable_keys.push(UnusableKey { source: name.to_owned(), error });
-                false
-            }
-        }
-    }
-
-    fn secret_changed(&mut self) {
-        let inputs = &mut self.inputs;
-        inputs.secret_error = None;
-        self.secret_key = if inputs.secret.is_empty() {
-            None
-        } else {
-            match keys::secret_from_text(&inputs.secret, inputs.secret_encoding, crate::app::panes::edit::SECRET_FIELD)
-            {
-                Ok(key) => Some(key),
-                Err(error) => {
-                    inputs.secret_error = Some(error.to_string());
-                    None
-                }
-            }
-        };
-        self.dirty = true;
-    }
-
-    /// Applies one command now.
     /// Applies one command; what needs the window (dialogs, the clipboard, background jobs)
     /// comes back as effects for the app to carry out.
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         let mut effects = Vec::new();
         match command {
-            Command::SetInput(text) | Command::PasteToken(text) => {
-                self.drop_demo_keys();
-                // The last note (e.g. about the demo) no longer describes what is on screen.
-                self.note.clear();
-                // A new token ends the edit: the draft described the old one, and the next
-                // quick action would otherwise re-encode it over what was just pasted.
-                if self.inputs.edit.take().is_some() {
-                    self.note = "stopped editing: a new token came in (Edit token edits this one)".to_owned();
-                }
-                self.set_input(text);
-            }
-            Command::InputEdited => {
-                self.dirty = true;
+            Command::SetInput(text) | Command::PasteToken(text) => self.new_input(text),
+            Command::EditInput(text) => {
+                self.inputs.token = text;
                 self.pinned = None;
+                self.dirty = true;
             }
             Command::SelectCandidate(index) => {
                 self.selected = index;
                 self.pinned = None;
                 self.dirty = true;
             }
-            Command::LoadToken { name, bytes } => {
-                // Bytes that are not UTF-8 are read lossily, and the note says so (as the CLI does).
-                let invalid_at = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to());
-                effects.extend(self.apply(Command::SetInput(String::from_utf8_lossy(&bytes).into_owned())));
-                // After the input: a new input clears the previous note.
-                self.note = match invalid_at {
-                    Some(offset) => format!(
-                        "opened {name}: not UTF-8 (first invalid byte at offset {offset}), read with U+FFFD replacements"
-                    ),
-                    None => format!("opened {name}"),
-                };
-            }
+            Command::LoadToken { name, bytes } => self.load_token(&name, &bytes),
             Command::LoadKey { name, bytes } => {
                 self.load_keys(&name, &bytes);
             }
+            Command::SetKeyPaste(text) => self.inputs.key_paste = text,
             Command::LoadPastedKey => {
                 let text = std::mem::take(&mut self.inputs.key_paste);
                 // Keep the text when it did not load, so nothing typed is lost.
@@ -355,21 +277,7 @@ impl Session {
                     self.dirty = true;
                 }
             }
-            Command::RemoveKey(index) => {
-                if index < self.keys.len() {
-                    self.keys.remove(index);
-                    self.demo_keys.retain(|d| *d != index);
-                    for d in &mut self.demo_keys {
-                        if *d > index {
-                            *d -= 1;
-                        }
-                    }
-                } else {
-                    self.inputs.secret.clear();
-                    self.secret_changed();
-                }
-                self.dirty = true;
-            }
+            Command::RemoveKey(index) => self.remove_key(index),
             Command::ClearKeys => {
                 self.keys.clear();
                 self.demo_keys.clear();
@@ -381,8 +289,8 @@ impl Session {
                 self.inputs.secret_encoding = encoding;
                 self.secret_changed();
             }
-            Command::SecretEdited => self.secret_changed(),
-            Command::SettingsEdited => self.dirty = true,
+            Command::ShowSecret(visible) => self.inputs.secret_visible = visible,
+            Command::SetExpectation(expect) => self.set_expectation(expect),
             Command::EvaluateAt(at) => {
                 self.evaluate_at = at;
                 self.dirty = true;
@@ -390,22 +298,8 @@ impl Session {
             Command::Highlight(highlight) => self.hover = highlight,
             Command::Pin(highlight) => self.pinned = highlight,
             Command::Notify(note) => self.note = note,
-            Command::LoadDemo => {
-                if let Some(key) = demo::public_key() {
-                    match self.keys.iter().position(|k| k.material == key.material) {
-                        Some(index) if !self.demo_keys.contains(&index) => self.demo_keys.push(index),
-                        Some(_) => {}
-                        None => {
-                            self.demo_keys.push(self.keys.len());
-                            self.keys.push(key);
-                        }
-                    }
-                }
-                if let Some(token) = demo::token(self.clock.now()) {
-                    self.set_input(token);
-                }
-                self.note = "demo token signed just now with the bundled demo key (public demo material)".to_owned();
-            }
+            Command::ResizePane(edge, fraction) => self.settings.resize(edge, fraction),
+            Command::LoadDemo => self.load_demo(),
             Command::SetTheme(choice) => self.settings.theme = choice,
             Command::SetLocalTime(local) => self.settings.local_time = local,
             Command::ZoomIn => self.settings.zoom = (self.settings.zoom + 0.1).min(3.0),
@@ -415,27 +309,15 @@ impl Session {
             Command::FocusEditor => effects.push(Effect::FocusEditor),
             Command::ToggleEdit => {
                 if self.inputs.edit.take().is_none() {
+                    // The draft starts from the token as it is now, not from a stale inspection.
+                    effects.extend(self.refresh());
                     self.start_editing();
                 }
             }
-            Command::EditChanged => self.reencode(self.auto_sign()),
             Command::Edit(action) => self.edit_action(action),
             Command::SignEdited => self.reencode(true),
             Command::ApplyPreset(preset) => self.apply_preset(&preset),
-            Command::GenerateKey(kind) => match crate::jose::keygen::generate(kind) {
-                Ok(mut generated) => {
-                    generated.key.origin = Origin::Generated;
-                    self.keys.push(generated.key.clone());
-                    self.note = format!(
-                        "generated {} (kid {})",
-                        generated.key.short_name(),
-                        generated.key.kid.clone().unwrap_or_default()
-                    );
-                    self.generated = Some(generated);
-                    self.dirty = true;
-                }
-                Err(error) => self.note = format!("✖ {error}"),
-            },
+            Command::GenerateKey(kind) => self.generate_key(kind),
             Command::CancelWeakSecret => effects.push(Effect::CancelCrack),
             Command::OpenTokenDialog => effects.push(Effect::OpenDialog(Pick::Token)),
             Command::OpenKeyDialog => effects.push(Effect::OpenDialog(Pick::Keys)),
@@ -454,6 +336,7 @@ impl Session {
                 let text = pretty(self.inspection.token.as_ref().and_then(|t| t.payload.as_ref()));
                 effects.extend(self.copy(text, "payload JSON"));
             }
+            Command::CopyText { what, text } => effects.extend(self.copy(Some(text), &what)),
             Command::CheckWeakSecret => effects.extend(self.start_crack(Vec::new())),
             Command::CheckWeakSecretWith { name, bytes } => {
                 self.note = format!("trying the built-in list and {name}");
@@ -461,6 +344,50 @@ impl Session {
             }
         }
         effects
+    }
+
+    /// A new input replaces the old (a paste, a file, Clear): the demo key and the edit go.
+    fn new_input(&mut self, text: String) {
+        self.drop_demo_keys();
+        // The last note (e.g. about the demo) no longer describes what is on screen.
+        self.note.clear();
+        // A new token ends the edit: the draft described the old one, and the next quick
+        // action would otherwise re-encode it over what was just pasted.
+        if self.inputs.edit.take().is_some() {
+            self.note = "stopped editing: a new token came in (Edit token edits this one)".to_owned();
+        }
+        self.set_input(text);
+    }
+
+    /// A token file's bytes; bytes that are not UTF-8 are read lossily, and the note says so
+    /// (as the CLI does).
+    fn load_token(&mut self, name: &str, bytes: &[u8]) {
+        let invalid_at = std::str::from_utf8(bytes).err().map(|e| e.valid_up_to());
+        self.new_input(String::from_utf8_lossy(bytes).into_owned());
+        // After the input: a new input clears the previous note.
+        self.note = match invalid_at {
+            Some(offset) => {
+                format!(
+                    "opened {name}: not UTF-8 (first invalid byte at offset {offset}), read with U+FFFD replacements"
+                )
+            }
+            None => format!("opened {name}"),
+        };
+    }
+
+    fn set_expectation(&mut self, expect: Expect) {
+        let settings = &mut self.settings;
+        match expect {
+            Expect::Issuer(issuer) => settings.inspection.expect.issuer = issuer.filter(|t| !t.is_empty()),
+            Expect::Audience(audience) => settings.inspection.expect.audience = audience.filter(|t| !t.is_empty()),
+            Expect::Algorithms(text) => {
+                settings.inspection.expect.algorithms =
+                    text.split([',', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+                settings.algorithms_text = text;
+            }
+            Expect::Leeway(seconds) => settings.inspection.leeway = seconds.clamp(0, 86_400),
+        }
+        self.dirty = true;
     }
 
     fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {

@@ -14,6 +14,7 @@ use crate::jose::material::rsa_bits;
 pub struct Misfit(pub String);
 
 impl Key {
+    /// The kind of key it is, as the algorithms name it.
     pub fn family(&self) -> Family {
         match &self.material {
             KeyMaterial::Secret(_) => Family::Hmac,
@@ -23,6 +24,7 @@ impl Key {
         }
     }
 
+    /// Whether it can sign: a secret, or a key pair with its private half.
     pub fn is_private(&self) -> bool {
         match &self.material {
             KeyMaterial::Secret(_) => true,

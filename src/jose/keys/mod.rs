@@ -38,8 +38,10 @@ pub enum SecretEncoding {
 }
 
 impl SecretEncoding {
+    /// Every encoding, in the order the GUI offers them.
     pub const ALL: [Self; 4] = [Self::Utf8, Self::Base64, Self::Base64Url, Self::Hex];
 
+    /// Stable, for settings and `--secret-encoding`: `utf8`, `base64`, `base64url`, `hex`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Utf8 => "utf8",
@@ -49,6 +51,7 @@ impl SecretEncoding {
         }
     }
 
+    /// For people: "text", "base64", "base64url", "hex".
     pub fn label(self) -> &'static str {
         match self {
             Self::Utf8 => "text",
@@ -118,7 +121,9 @@ const LENIENT_URL: base64::engine::GeneralPurpose = base64::engine::GeneralPurpo
 /// Details of the X.509 certificate a key came from.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CertificateInfo {
+    /// The subject's distinguished name, as an RFC 4514 string (`CN=…,O=…`).
     pub subject: String,
+    /// The issuer's distinguished name, as an RFC 4514 string.
     pub issuer: String,
     /// Unix seconds.
     pub not_before: i64,
@@ -133,10 +138,14 @@ pub struct Key {
     pub source: String,
     /// The format it was read from, e.g. "PEM SPKI public key".
     pub format: String,
+    /// The key id: the JWK's `kid`, or one given to the key (the demo's; a generated key's
+    /// thumbprint).
     pub kid: Option<String>,
     /// The JWK's `alg`, when it names one.
     pub jwk_alg: Option<String>,
+    /// The key itself, reduced to what signing and verifying need.
     pub material: KeyMaterial,
+    /// The certificate it came from, when it came from one.
     pub certificate: Option<CertificateInfo>,
     /// For secrets: the text as typed and how it was read (for repair hints).
     pub secret_text: Option<(String, SecretEncoding)>,
@@ -177,6 +186,7 @@ pub enum Origin {
 pub struct UnusableKey {
     /// The file or paste it came from.
     pub source: String,
+    /// Why it could not be used.
     pub error: KeyError,
 }
 
@@ -184,36 +194,62 @@ pub struct UnusableKey {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(into = "String")]
 pub enum KeyError {
+    /// The input has no bytes, or only whitespace.
     #[error("the key is empty")]
     Empty,
+    /// The secret text is not valid in the stated encoding.
     #[error("the secret is not valid {encoding}: {why}")]
-    SecretEncoding { encoding: &'static str, why: String },
+    SecretEncoding {
+        /// The encoding the user chose, as labelled.
+        encoding: &'static str,
+        /// What in the text does not fit it.
+        why: String,
+    },
+    /// The PEM armour or base64 is broken (the message names the line).
     #[error("the PEM text could not be read: {0}")]
     Pem(String),
+    /// A PEM block that holds no key (its label is kept).
     #[error(
         "the PEM block is {0:?}, which holds no key this tool reads (expected PUBLIC KEY, RSA PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or CERTIFICATE)"
     )]
     PemLabel(String),
+    /// An encrypted private key (the PEM label or the PKCS#8 scheme is kept).
     #[error("the private key is encrypted ({0}): decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem`")]
     Encrypted(String),
+    /// DER that does not decode as what its label or shape says it is.
     #[error("the {what} could not be decoded: {why}")]
-    Der { what: &'static str, why: String },
+    Der {
+        /// What was being decoded: "EC private key", "certificate's public key"….
+        what: &'static str,
+        /// The decoder's message.
+        why: String,
+    },
     /// A key type or curve this tool does not implement, named as people name it
     /// ("secp256k1 (ES256K)", "Ed448", "an EC curve with OID 1.2.3").
     #[error("{0} is not supported yet (this tool verifies with RSA, EC P-256/P-384/P-521, Ed25519 and HMAC keys)")]
     Unsupported(String),
+    /// No format this tool reads matches the bytes.
     #[error(
         "the bytes are not a key in any format this tool reads (PEM, DER SPKI/PKCS#1/PKCS#8/SEC1/X.509, JWK or JWKS)"
     )]
     Unrecognised,
+    /// JSON that is neither a JWK nor a JWKS (the parser's message).
     #[error("the JSON is not a JWK or JWKS: {0}")]
     Json(String),
+    /// A JWK that cannot be used: what is missing or wrong.
     #[error("the JWK {0}")]
     Jwk(String),
+    /// A JWKS with no key this tool can use, or whose `keys` is not an array.
     #[error("the JWKS has no keys this tool reads: {0}")]
     Jwks(String),
+    /// An EC public point that is not on its curve or has the wrong length.
     #[error("the EC point is not on {curve} or has the wrong length ({len} bytes)")]
-    BadPoint { curve: &'static str, len: usize },
+    BadPoint {
+        /// The curve named for the point.
+        curve: &'static str,
+        /// The point's length in bytes.
+        len: usize,
+    },
 }
 
 impl From<KeyError> for String {
@@ -225,6 +261,7 @@ impl From<KeyError> for String {
 /// Result of loading one input (a file or a paste), which may hold several keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Loaded {
+    /// The usable keys, in input order.
     pub keys: Vec<Key>,
     /// Members of a JWKS or PEM blocks that were skipped, with why.
     pub warnings: Vec<String>,

@@ -20,19 +20,26 @@ use claims::{duplicates, issuer_and_audience, sensitive_data, time_findings, wro
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
+    /// The JOSE header.
     Header,
+    /// The payload (the claims).
     Payload,
+    /// The signature segment.
     Signature,
 }
 
 /// The member a finding concerns, with its span in the decoded part's text.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Location {
+    /// The part it is in.
     pub part: Part,
+    /// The member's name, when the finding is about one member.
     pub member: Option<String>,
+    /// The member's span in the part's decoded text.
     pub span: Option<Span>,
 }
 
+/// One mistake found in this token.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// Stable; its row in [`FindingId::info`] has the id text and the reference.
@@ -41,21 +48,30 @@ pub struct Finding {
     pub severity: Severity,
     /// The particulars of this case, for people.
     pub message: String,
+    /// Where the rule comes from: "RFC 8725 §3.1", a CVE; from the table.
     pub reference: &'static str,
+    /// What it points at, when it points at something.
     pub location: Option<Location>,
 }
 
 /// What the lints may consider besides the token.
 pub struct Context<'a> {
+    /// The parsed token.
     pub token: &'a Token,
+    /// The header's `alg`.
     pub alg: &'a AlgHeader,
+    /// The signature verdict, read and never re-checked.
     pub signature: &'a SignatureVerdict,
+    /// The time claims, judged at the inspection's `now`.
     pub timeline: &'a Timeline,
+    /// The keys the signature was checked with (weak secrets are a finding).
     pub keys: &'a [Key],
     /// Seconds above which `exp − iat` is "long"; default 24 h.
     pub long_lifetime: i64,
-    /// Whether the user set an expected issuer / audience (missing ones then matter more).
+    /// The issuer the user expects, if any: a missing `iss` then matters more, and another
+    /// `iss` is a finding.
     pub expected_issuer: Option<&'a str>,
+    /// The audience the user expects, if any: as for the issuer.
     pub expected_audience: Option<&'a str>,
     /// Repairs extraction made to the token's structure (a wrong segment count accepted leniently).
     pub repairs: &'a [String],

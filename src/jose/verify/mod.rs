@@ -6,9 +6,10 @@
 //! The cryptography is aws-lc-rs, jsonwebtoken's backend, called with the very algorithm
 //! parameters jsonwebtoken's verifiers use (RSA 2048–8192 bits, fixed-length ECDSA, plus
 //! P-521, which jsonwebtoken lacks), but with each key parsed once per algorithm and kept
-//! on the [`Key`] ([`Prepared`]): `jsonwebtoken::crypto::verify` re-parses the key (and
-//! re-derives the HMAC pads) on every call, which costs more than the check itself for
-//! HMAC and a tenth of an RSA verification. A test holds both to the same answers.
+//! on the [`Key`] ([`Prepared`](crate::jose::prepared::Prepared)):
+//! `jsonwebtoken::crypto::verify` re-parses the key (and re-derives the HMAC pads) on every
+//! call, which costs more than the check itself for HMAC and a tenth of an RSA verification.
+//! A test holds both to the same answers.
 
 use std::borrow::Cow;
 
@@ -39,6 +40,7 @@ pub enum SignatureStatus {
 }
 
 impl SignatureStatus {
+    /// Stable, kebab-case, as in `--json`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Valid => "valid",
@@ -62,6 +64,7 @@ pub enum SignatureCause {
     Mismatch,
     /// An HMAC made with a public key's bytes as the secret.
     KeyConfusion,
+    /// The signature segment is empty.
     EmptySignature,
     /// ECDSA r or s is zero (raw or DER): CVE-2022-21449.
     PsychicSignature,
@@ -81,6 +84,7 @@ pub enum SignatureCause {
     KeyUnusable,
     /// The header's alg is not one this tool implements, or not a string.
     UnsupportedAlg,
+    /// The header has no `alg`.
     MissingAlg,
     /// JWE: there is no signature.
     Encrypted,
@@ -91,6 +95,7 @@ pub enum SignatureCause {
 }
 
 impl SignatureCause {
+    /// Stable, kebab-case, as in `--json`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Verified => "verified",
@@ -119,7 +124,9 @@ impl SignatureCause {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttemptResult {
+    /// This key verified the signature.
     Verified,
+    /// This key fits but the signature does not verify with it.
     Mismatch,
     /// The key is not of the kind the algorithm needs.
     DoesNotFit,
@@ -132,7 +139,9 @@ pub enum AttemptResult {
 pub struct Attempt {
     /// Index into the loaded keys.
     pub key: usize,
+    /// The key as verdicts name it: "RSA 2048 (kid 2024-01)", "RSA 2048 from key.pem".
     pub label: String,
+    /// What came of it.
     pub result: AttemptResult,
     /// The result for people, with its particulars ("does not fit: …").
     pub outcome: Cow<'static, str>,
@@ -141,7 +150,9 @@ pub struct Attempt {
 /// The layered verdict on a token's signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignatureVerdict {
+    /// Valid, invalid, unverifiable or not signed.
     pub status: SignatureStatus,
+    /// Why, as a fact.
     pub cause: SignatureCause,
     /// The key that verified, or the only key that was tried.
     pub key: Option<usize>,
@@ -157,6 +168,7 @@ pub struct SignatureVerdict {
 }
 
 impl SignatureVerdict {
+    /// A verdict with no key, attempts or hints yet.
     pub fn new(status: SignatureStatus, cause: SignatureCause, reason: impl Into<String>) -> Self {
         Self {
             status,
@@ -177,10 +189,13 @@ impl SignatureVerdict {
 
 /// The signed token as the verifier needs it.
 pub struct Signed<'a> {
+    /// The header's `alg`.
     pub alg: &'a AlgHeader,
+    /// The header's `kid`, when it is a string: when loaded keys have it, only they are tried.
     pub kid: Option<&'a str>,
     /// The bytes that were signed (`header.payload` as received).
     pub signing_input: &'a [u8],
+    /// The decoded signature segment.
     pub signature: &'a [u8],
 }
 

@@ -1,14 +1,6 @@
 //! Properties that must hold for every input: extraction + inspection and key loading
 //! return (never panic, never hang) whatever bytes they are given.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
 use chrono::DateTime;
 use jwt_inspector::jose::keys::{self, SecretEncoding};
 use jwt_inspector::{Inspection, Settings};

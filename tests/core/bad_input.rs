@@ -1,14 +1,6 @@
 //! One test per class of bad or unusual input, each asserting the specific message the
 //! user sees. Nothing here may panic, and whatever can be shown is still shown.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
 use chrono::DateTime;
 use jwt_inspector::jose::base64url::encode as b64;
 use jwt_inspector::jose::timeline::TimeStatus;

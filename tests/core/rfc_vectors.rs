@@ -1,21 +1,13 @@
 //! The published example tokens of RFC 7515, 7520, 8037 and 7797, verified with their
 //! published keys in every form we have them (JWK, SPKI PEM, PKCS#1 PEM, DER, base64 secret).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
 use chrono::DateTime;
 use jwt_inspector::jose::keys::{self, Key, SecretEncoding};
 use jwt_inspector::jose::timeline::TimeStatus;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::{Inspection, Settings};
 
-mod common;
+use crate::common;
 
 fn read(name: &str) -> Vec<u8> {
     common::read(&format!("vectors/rfc/{name}"))

@@ -1,14 +1,6 @@
 //! Key loading in every format, key description, key selection and the verdict's causes,
 //! exercised with freshly signed tokens (tests/keys holds public test keys only).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
-
 use chrono::DateTime;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{self, Key, KeyError, SecretEncoding};
@@ -16,8 +8,7 @@ use jwt_inspector::jose::sign;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::{Inspection, Settings};
 
-mod common;
-use common::secret;
+use crate::common::{self, secret};
 
 fn read(name: &str) -> Vec<u8> {
     common::read(&format!("keys/{name}"))
