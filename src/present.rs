@@ -119,6 +119,14 @@ pub fn severity(severity: Severity) -> Look {
     }
 }
 
+/// A key input that could not be used (beside the keys in the window, and in the CLI report).
+pub const UNUSABLE_KEY: Look = Look::new("✖", "unusable", Tone::Bad);
+
+/// An expectation check (issuer, audience, allowed algorithms…): passed or failed.
+pub fn check(passed: bool) -> Look {
+    if passed { Look::new("✔", "met", Tone::Good) } else { Look::new("✖", "not met", Tone::Bad) }
+}
+
 /// A cause in two or three words, for the window title ("rejected · expired").
 pub fn cause_short(cause: Cause) -> &'static str {
     match cause {

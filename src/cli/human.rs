@@ -191,7 +191,8 @@ fn lists_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
     if !report.unusable_keys.is_empty() {
         out.line(style.bold("Unusable keys:"));
         for key in report.unusable_keys {
-            out.line(format!("  {} {}: {}", style.tone(Tone::Bad, "✖"), key.source, key.error));
+            let look = crate::present::UNUSABLE_KEY;
+            out.line(format!("  {} {}: {}", style.tone(look.tone, look.icon), key.source, key.error));
         }
     }
     if !report.errors.is_empty() {

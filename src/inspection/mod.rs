@@ -188,15 +188,6 @@ impl Inspection {
         self.selected.and_then(|i| self.candidates.get(i))
     }
 
-    /// `jws`, `jwe`, or `invalid` (nothing readable as a compact token).
-    pub fn kind(&self) -> &'static str {
-        match self.token.as_ref().map(|t| t.kind) {
-            Some(TokenKind::Jws) => "jws",
-            Some(TokenKind::Jwe) => "jwe",
-            None => "invalid",
-        }
-    }
-
     /// A server would accept the token: the verdict's outcome is `accepted`.
     pub fn passed(&self) -> bool {
         self.verdict.accepted()

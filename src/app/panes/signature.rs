@@ -125,7 +125,9 @@ fn keys_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     for (index, unusable) in cx.unusable_keys.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("✖ {}: {}", unusable.source, unusable.error)).color(cx.palette.bad));
+            let look = crate::present::UNUSABLE_KEY;
+            let text = format!("{} {}: {}", look.icon, unusable.source, unusable.error);
+            ui.label(RichText::new(text).color(cx.palette.tone(look.tone)));
             if ui.small_button("Dismiss").on_hover_text("Remove this message").clicked() {
                 cx.commands.push(Command::DismissUnusableKey(index));
             }
@@ -277,8 +279,9 @@ fn expectations_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.end_row();
         });
         for check in &cx.inspection.checks {
-            let color = if check.passed { cx.palette.good } else { cx.palette.bad };
-            ui.label(RichText::new(format!("{} {}", if check.passed { "✔" } else { "✖" }, check.message)).color(color));
+            let look = crate::present::check(check.passed);
+            let text = format!("{} {}", look.icon, check.message);
+            ui.label(RichText::new(text).color(cx.palette.tone(look.tone)));
         }
     });
 }
