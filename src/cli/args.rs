@@ -15,10 +15,12 @@ use crate::jose::keys::SecretEncoding;
 )]
 #[command(after_help = "Without a subcommand, the desktop app starts.")]
 pub struct Cli {
+    /// The subcommand; none starts the desktop app.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Decode a token, verify it with the given keys, and report everything found.

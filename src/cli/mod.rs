@@ -25,6 +25,7 @@ pub use args::{Cli, Command};
 pub enum Outcome {
     /// Start the GUI (on the demo when `Startup` is empty).
     Gui(Startup),
+    /// Exit with this code: a subcommand ran, or the arguments were wrong.
     Exit(ExitCode),
 }
 
