@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::jose::keys::SecretEncoding;
 
+#[allow(missing_docs, reason = "clap would print a doc comment here as the --help text; `about` says it")]
 #[derive(Debug, Parser)]
 #[command(
     name = "jwt-inspector",
