@@ -44,7 +44,7 @@ fn inspect(bencher: Bencher<'_, '_>, size: usize) {
     bencher.bench(|| Inspection::new(black_box(token), &[], &Settings::default(), now));
 }
 
-/// The floor: base64url-decode the payload and parse it with serde_json.
+/// The floor: base64url-decode the payload and parse it with `serde_json`.
 #[divan::bench(args = [1_000, 100_000, 1_000_000])]
 fn floor_decode_and_parse(bencher: Bencher<'_, '_>, size: usize) {
     let payload = sized(size).split('.').nth(1).expect("payload");

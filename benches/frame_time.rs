@@ -2,7 +2,7 @@
 //! shown, and while one character at a time is typed into a 100 KB token, measured twice:
 //! - on a plain `egui::Context` as eframe runs it (AccessKit off until a screen reader
 //!   connects): the egui pass (`App::ui`, layout) plus tessellation;
-//! - through egui_kittest, which drives the app through AccessKit: each step adds building
+//! - through `egui_kittest`, which drives the app through AccessKit: each step adds building
 //!   the accessibility tree and kittest consuming it.
 //!
 //! A 1 MB token is shown folded (see `encoded::FOLD_ABOVE`); a 100 KB one is in the editor.
@@ -110,7 +110,7 @@ fn main() {
     kittest();
 }
 
-/// The same two measurements through egui_kittest, which drives the app through AccessKit
+/// The same two measurements through `egui_kittest`, which drives the app through AccessKit
 /// (as a screen reader would): each step is the egui pass, tessellation and the AccessKit
 /// tree update that kittest consumes.
 fn kittest() {

@@ -1,4 +1,4 @@
-//! The desktop workbench driven through egui_kittest (AccessKit): typing, loading keys by
+//! The desktop workbench driven through `egui_kittest` (AccessKit): typing, loading keys by
 //! command (no dialog), hovering, and whole-window snapshots in dark and light themes.
 //! Snapshots render on the CPU with wgpu's GL backend (Mesa llvmpipe), which every machine
 //! with Mesa has; `UPDATE_SNAPSHOTS=1 cargo test --test ui` refreshes them.

@@ -21,7 +21,7 @@ pub struct Candidate {
     pub span: Span,
     /// The input ranges that make up the token (more than one when it was wrapped).
     pub pieces: Vec<Span>,
-    /// Where it was found, e.g. "Authorization header", "cookie session", "JSON member id_token".
+    /// Where it was found, e.g. "Authorization header", "cookie session", "JSON member `id_token`".
     pub context: Option<String>,
     /// What was removed around or inside the token, in words.
     pub stripped: Vec<String>,

@@ -12,7 +12,7 @@ mod parse;
 
 pub use parse::parse;
 
-/// Nesting limit; serde_json uses the same, so both accept the same documents.
+/// Nesting limit; `serde_json` uses the same, so both accept the same documents.
 pub const MAX_DEPTH: usize = 128;
 
 /// Byte range `start..end` in the text that was parsed.
@@ -164,7 +164,7 @@ impl Node {
         out
     }
 
-    /// A serde_json value, as a typical library would see it (last repeated member wins,
+    /// A `serde_json` value, as a typical library would see it (last repeated member wins,
     /// first position kept). Numbers keep their exact text.
     pub fn to_serde(&self) -> serde_json::Value {
         use serde_json::Value as V;
