@@ -196,7 +196,7 @@ pub(super) fn from_pkcs8(der: &[u8], source: &str) -> Result<Key, KeyError> {
 /// the outer DER).
 pub(super) fn from_sec1(der: &[u8], source: &str, pkcs8: Option<(Curve, &[u8])>) -> Result<Key, KeyError> {
     let key = sec1::EcPrivateKey::try_from(der).map_err(der_error("SEC1 EC private key"))?;
-    let curve = match (pkcs8, key.parameters.and_then(|p| p.named_curve())) {
+    let curve = match (pkcs8, key.parameters.and_then(sec1::EcParameters::named_curve)) {
         (Some((curve, _)), _) => curve,
         (None, Some(oid)) => curve_from_oid(&oid)?,
         (None, None) => return Err(KeyError::Unsupported("a SEC1 EC key that names no curve".to_owned())),
