@@ -39,7 +39,8 @@ impl Session {
                 self.unusable_keys.retain(|u| u.source != name);
                 self.note = format!("loaded {count} key{} from {name}", if count == 1 { "" } else { "s" });
                 for warning in loaded.warnings {
-                    self.note.push_str(&format!("; skipped {warning}"));
+                    self.note.push_str("; skipped ");
+                    self.note.push_str(&warning);
                 }
                 true
             }

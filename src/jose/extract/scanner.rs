@@ -1,6 +1,8 @@
 //! Where a token that starts at a given place in the input ends, and whether it has a JWT's
 //! shape, for every place a token could start, in time linear in the input's length.
 
+use std::fmt::Write as _;
+
 use super::{Candidate, has_jwt_shape};
 use crate::jose::json::Span;
 use crate::jose::scan::{Next, Window, count, run_len};
@@ -350,7 +352,8 @@ fn describe_wrapping(input: &str, pieces: &[Span]) -> Option<String> {
         what.push_str(" (CRLF)");
     }
     if indentation > 0 {
-        what.push_str(&format!(" and {indentation} characters of indentation"));
+        // Writing to a String cannot fail.
+        let _ = write!(what, " and {indentation} characters of indentation");
     }
     what.push(')');
     Some(what)
