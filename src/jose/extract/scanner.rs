@@ -7,14 +7,17 @@ use super::{Candidate, has_jwt_shape};
 use crate::jose::json::Span;
 use crate::jose::scan::{Next, Window, count, run_len};
 
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "`|`, not `||`: no branches, so the search for token starts vectorises"
+)]
 fn is_b64url(b: u8) -> bool {
-    // `|`, not `||`: no branches, so the search for token starts vectorises.
     b.is_ascii_alphanumeric() | (b == b'-') | (b == b'_')
 }
 
 // Characters a leniently-encoded token may contain ('+', '/' and '=' from standard base64).
+#[allow(clippy::needless_bitwise_bool, reason = "`|`, not `||`: no branches, so scanning runs vectorise")]
 fn is_token_char(b: u8) -> bool {
-    // `|`, not `||`: no branches, so scanning runs vectorise.
     b.is_ascii_lowercase()
         | b.is_ascii_uppercase()
         | b.is_ascii_digit()
@@ -27,6 +30,7 @@ fn is_token_char(b: u8) -> bool {
 }
 
 // The characters that carry bits in a segment: a token character that is neither '.' nor '='.
+#[allow(clippy::needless_bitwise_bool, reason = "`&`, not `&&`: no branches, so scanning runs vectorise")]
 fn is_data_char(b: u8) -> bool {
     is_token_char(b) & (b != b'.') & (b != b'=')
 }
@@ -132,6 +136,7 @@ impl<'a> Scanner<'a> {
         let places = |start: usize, end: usize| {
             let (before, at, after) =
                 (bytes.get(start - 1..end - 1), bytes.get(start..end), bytes.get(start + 1..end + 1));
+            #[allow(clippy::needless_bitwise_bool, reason = "no branches, so the search for anchors vectorises")]
             let is_anchor = |b: u8, e: u8, a: u8| (e == b'e') & ((a == b'y') | (a == b'w')) & !is_b64url(b);
             let triples = before.zip(at).zip(after).into_iter().flat_map(|((b, e), a)| b.iter().zip(e).zip(a));
             triples.map(move |((&b, &e), &a)| is_anchor(b, e, a))
@@ -181,6 +186,7 @@ impl<'a> Scanner<'a> {
 
     /// The line starting at `start`: its indentation skipped, its first run measured.
     fn line_at(&mut self, start: usize) -> Line {
+        #[allow(clippy::needless_bitwise_bool, reason = "no branches, so the run is measured a block at a time")]
         let indentation = run_len(self.bytes.get(start..).unwrap_or_default(), |b| (b == b' ') | (b == b'\t'));
         self.work += indentation;
         let from = start + indentation;
