@@ -392,16 +392,12 @@ impl Session {
     }
 
     fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
-        match text {
-            Some(text) => {
-                self.note = format!("copied {what}");
-                Some(Effect::Copy(text))
-            }
-            None => {
-                self.note = format!("nothing to copy: no {what}");
-                None
-            }
-        }
+        let Some(text) = text else {
+            self.note = format!("nothing to copy: no {what}");
+            return None;
+        };
+        self.note = format!("copied {what}");
+        Some(Effect::Copy(text))
     }
 }
 
