@@ -110,6 +110,7 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
 }
 
 /// A PKCS#1 `RSAPrivateKey` from a private RSA JWK's CRT members (RFC 7518 §6.3.2).
+#[allow(clippy::many_single_char_names, reason = "the JWK members' names (RFC 7518 §6.3.2)")]
 pub(super) fn rsa_private_from_jwk(jwk: &serde_json::Value, n: &[u8], e: &[u8]) -> Result<PrivateKey, KeyError> {
     use x509_cert::der::Encode as _;
     fn uint(bytes: &[u8]) -> Result<x509_cert::der::asn1::UintRef<'_>, KeyError> {
