@@ -100,7 +100,7 @@ enum Input {
 
 impl Input {
     const ALL: [Self; 15] = {
-        use Input::*;
+        use Input::{Base64Lines, Base64urlRun, EyjRepeated, Log, Printable};
         [
             Base64Lines(1),
             Base64Lines(4),

@@ -137,7 +137,7 @@ fn every_preset_makes_the_shape_it_claims_and_is_never_valid() {
             Preset::WrongLengthSignature => assert_eq!(sig.len(), 128),
             Preset::KeyConfusion { .. } => assert!(head.get_str("alg") == Some("HS256") && sig.len() == 32),
             Preset::PsychicSignature(alg) => {
-                assert!(head.get_str("alg") == Some(alg.name()) && sig.iter().all(|b| *b == 0))
+                assert!(head.get_str("alg") == Some(alg.name()) && sig.iter().all(|b| *b == 0));
             }
             Preset::EmbeddedJwk => assert!(head.get("jwk").is_some() && applied.generated.is_some()),
             Preset::Jku(url) => assert_eq!(head.get_str("jku"), Some(url.as_str())),

@@ -97,7 +97,7 @@ impl DecodedPane {
         };
         match content {
             Content::Json { root, text } if matches!(root.value, Value::Object(_)) => {
-                self.members_ui(ui, cx, part, root, text)
+                self.members_ui(ui, cx, part, root, text);
             }
             Content::Json { root, text } => {
                 ui.label(json_job(text.get(root.span.start..root.span.end).unwrap_or_default(), ui, cx.palette));

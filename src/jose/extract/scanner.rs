@@ -55,7 +55,7 @@ struct Line {
     /// The run looks like a token of its own ("ey" and two dots), not a continuation.
     fresh: bool,
     /// Nothing but a line break (or the end of the text) follows the run.
-    ends_line: bool,
+    break_follows: bool,
     /// Where the next line starts, when a line break follows the run.
     next: Option<usize>,
 }
@@ -65,7 +65,7 @@ impl Line {
     /// its line continues it; one followed by more text only while the token is too short to
     /// be complete.
     fn continues(&self, dots: usize) -> bool {
-        self.run.start < self.run.end && !self.fresh && (self.ends_line || dots < 2)
+        self.run.start < self.run.end && !self.fresh && (self.break_follows || dots < 2)
     }
 
     /// Whether a token wrapped onto this line goes on to the next, however many dots it has.
@@ -193,8 +193,8 @@ impl<'a> Scanner<'a> {
         let run = Span { start: from, end: self.run_end(from) };
         let dots = self.dots_in(run);
         let fresh = self.bytes.get(run.start..run.end).is_some_and(|r| r.starts_with(b"ey")) && dots >= 2;
-        let ends_line = matches!(self.bytes.get(run.end), None | Some(b'\r' | b'\n'));
-        Line { run, dots, fresh, ends_line, next: line_break_at(self.bytes, run.end) }
+        let break_follows = matches!(self.bytes.get(run.end), None | Some(b'\r' | b'\n'));
+        Line { run, dots, fresh, break_follows, next: line_break_at(self.bytes, run.end) }
     }
 
     /// The stretch of wrapped lines from the line starting at `from`, measured once for every

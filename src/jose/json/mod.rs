@@ -171,9 +171,9 @@ impl Node {
         match &self.value {
             Value::Null => V::Null,
             Value::Bool(b) => V::Bool(*b),
-            Value::Number(text) => serde_json::from_str::<serde_json::Number>(text)
-                .map(V::Number)
-                .unwrap_or_else(|_| V::String(text.clone())),
+            Value::Number(text) => {
+                serde_json::from_str::<serde_json::Number>(text).map_or_else(|_| V::String(text.clone()), V::Number)
+            }
             Value::String(s) => V::String(s.clone()),
             Value::Array(items) => V::Array(items.iter().map(Node::to_serde).collect()),
             Value::TooDeep => V::String(format!("(JSON nested deeper than {MAX_DEPTH} levels, not shown)")),

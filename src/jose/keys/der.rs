@@ -9,6 +9,7 @@ use x509_cert::der::{Decode as _, Encode as _};
 
 use crate::jose::alg::Curve;
 use crate::jose::keys::{CertificateInfo, Key, KeyError, KeyMaterial, Origin, PrivateKey};
+use crate::jose::prepared::Prepared;
 
 /// Tries each DER structure in turn; the first that decodes wins.
 pub fn from_der(der: &[u8], source: &str) -> Result<Key, KeyError> {
@@ -116,7 +117,7 @@ pub(super) fn plain_key(source: &str, material: KeyMaterial) -> Key {
         notes: Vec::new(),
         crlf_line_ends: false,
         origin: Origin::Loaded,
-        prepared: Default::default(),
+        prepared: Prepared::default(),
     }
 }
 

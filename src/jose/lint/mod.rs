@@ -306,7 +306,7 @@ fn payload(out: &mut Out, cx: &Context<'_>) {
                 Severity::Info,
                 format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()),
                 part(Part::Payload),
-            )
+            );
         }
         _ => {}
     }

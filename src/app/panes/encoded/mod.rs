@@ -151,7 +151,7 @@ impl EncodedPane {
                         _ => {
                             let full = layout_job(text, cx.inspection, styling, true);
                             let visible = visible_ranges(text, cx.inspection);
-                            let mut job = fold(text, full, &visible, styling.palette, &styling.font);
+                            let mut job = fold(text, &full, &visible, styling.palette, &styling.font);
                             job.wrap.max_width = wrap_width;
                             job.wrap.break_anywhere = true;
                             let galley = ui.fonts_mut(|f| f.layout_job(job));
