@@ -5,7 +5,7 @@
 //!   a bare `jsonwebtoken::crypto::verify` (aws-lc-rs for ES512) on the same token and key;
 //! - `verify --batch`'s work per line on that token, to set against the bare loop.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
+#![allow(clippy::expect_used, reason = "a benchmark fails loudly")]
 
 use std::sync::LazyLock;
 

@@ -9,7 +9,7 @@
 //! Run: `cargo bench --bench frame_time` (release profile). `FRAME_TIME_PARTS=1` adds the
 //! cost of the parts (inspection, text layout).
 
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
+#![allow(clippy::expect_used, reason = "a benchmark fails loudly")]
 
 use std::time::{Duration, Instant};
 

@@ -8,13 +8,7 @@
 //! `src/main.rs` is left out: it is the binary crate (its `crate` is not the library's), glue
 //! that may call anything.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "tests fail loudly"
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests fail loudly")]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
