@@ -5,7 +5,7 @@
 //!   a bare `jsonwebtoken::crypto::verify` (aws-lc-rs for ES512) on the same token and key;
 //! - `verify --batch`'s work per line on that token, to set against the bare loop.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
+#![allow(clippy::expect_used, reason = "a benchmark fails loudly")]
 
 use std::sync::LazyLock;
 
@@ -44,7 +44,7 @@ fn inspect(bencher: Bencher<'_, '_>, size: usize) {
     bencher.bench(|| Inspection::new(black_box(token), &[], &Settings::default(), now));
 }
 
-/// The floor: base64url-decode the payload and parse it with serde_json.
+/// The floor: base64url-decode the payload and parse it with `serde_json`.
 #[divan::bench(args = [1_000, 100_000, 1_000_000])]
 fn floor_decode_and_parse(bencher: Bencher<'_, '_>, size: usize) {
     let payload = sized(size).split('.').nth(1).expect("payload");

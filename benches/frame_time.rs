@@ -2,14 +2,14 @@
 //! shown, and while one character at a time is typed into a 100 KB token, measured twice:
 //! - on a plain `egui::Context` as eframe runs it (AccessKit off until a screen reader
 //!   connects): the egui pass (`App::ui`, layout) plus tessellation;
-//! - through egui_kittest, which drives the app through AccessKit: each step adds building
+//! - through `egui_kittest`, which drives the app through AccessKit: each step adds building
 //!   the accessibility tree and kittest consuming it.
 //!
 //! A 1 MB token is shown folded (see `encoded::FOLD_ABOVE`); a 100 KB one is in the editor.
 //! Run: `cargo bench --bench frame_time` (release profile). `FRAME_TIME_PARTS=1` adds the
 //! cost of the parts (inspection, text layout).
 
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark fails loudly")]
+#![allow(clippy::expect_used, reason = "a benchmark fails loudly")]
 
 use std::time::{Duration, Instant};
 
@@ -110,7 +110,7 @@ fn main() {
     kittest();
 }
 
-/// The same two measurements through egui_kittest, which drives the app through AccessKit
+/// The same two measurements through `egui_kittest`, which drives the app through AccessKit
 /// (as a screen reader would): each step is the egui pass, tessellation and the AccessKit
 /// tree update that kittest consumes.
 fn kittest() {

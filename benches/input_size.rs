@@ -15,6 +15,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing, reason = "a benchmark fails loudly")]
 
+use std::fmt::Write as _;
+
 use chrono::DateTime;
 use divan::{Bencher, black_box};
 use jwt_inspector::{Inspection, Settings};
@@ -76,15 +78,11 @@ fn log(size: usize) -> String {
     while text.len() < size {
         line += 1;
         if line % 10 == 0 {
-            text.push_str(&format!(
-                "2026-05-01T12:00:{:02}Z INFO auth request={line} Authorization: Bearer {TOKEN}\n",
-                line % 60
-            ));
+            writeln!(text, "2026-05-01T12:00:{:02}Z INFO auth request={line} Authorization: Bearer {TOKEN}", line % 60)
+                .unwrap();
         } else {
-            text.push_str(&format!(
-                "2026-05-01T12:00:{:02}Z DEBUG handler request={line} status=200 bytes=5120\n",
-                line % 60
-            ));
+            writeln!(text, "2026-05-01T12:00:{:02}Z DEBUG handler request={line} status=200 bytes=5120", line % 60)
+                .unwrap();
         }
     }
     text
@@ -102,7 +100,7 @@ enum Input {
 
 impl Input {
     const ALL: [Self; 15] = {
-        use Input::*;
+        use Input::{Base64Lines, Base64urlRun, EyjRepeated, Log, Printable};
         [
             Base64Lines(1),
             Base64Lines(4),

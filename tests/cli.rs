@@ -213,7 +213,11 @@ fn verify_batch_writes_one_json_line_per_input_line_in_order() {
     let token = vector("rfc7515_a1_hs256");
     let mut input = String::new();
     for i in 0..50 {
-        input.push_str(&if i % 7 == 3 { format!("Authorization: Bearer {token}\n") } else { format!("{token}\n") });
+        if i % 7 == 3 {
+            input.push_str("Authorization: Bearer ");
+        }
+        input.push_str(&token);
+        input.push('\n');
     }
     input.push_str("not a token\n");
     let output = run(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP, "--threads", "2"], Some(&input));
@@ -229,7 +233,7 @@ fn verify_batch_writes_one_json_line_per_input_line_in_order() {
     assert_eq!(lines[50]["error"], "no token on this line");
     assert!(String::from_utf8_lossy(&output.stderr).contains("51 tokens, 50 passed, 1 failed"));
     // All valid: exit 0.
-    let all_valid: String = (0..10).map(|_| format!("{token}\n")).collect();
+    let all_valid = format!("{token}\n").repeat(10);
     assert_eq!(
         run(&["verify", "--batch", "--key", &key, "--now", BEFORE_EXP], Some(&all_valid)).status.code(),
         Some(0)

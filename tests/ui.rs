@@ -1,4 +1,4 @@
-//! The desktop workbench driven through egui_kittest (AccessKit): typing, loading keys by
+//! The desktop workbench driven through `egui_kittest` (AccessKit): typing, loading keys by
 //! command (no dialog), hovering, and whole-window snapshots in dark and light themes.
 //! Snapshots render on the CPU with wgpu's GL backend (Mesa llvmpipe), which every machine
 //! with Mesa has; `UPDATE_SNAPSHOTS=1 cargo test --test ui` refreshes them.
@@ -22,7 +22,7 @@ use jwt_inspector::jose::base64url;
 use jwt_inspector::jose::keys::{self, SecretEncoding};
 use jwt_inspector::jose::lint::Part;
 use jwt_inspector::jose::sign;
-use jwt_inspector::jose::timeline::TimeStatus;
+use jwt_inspector::jose::timeline::{TimeClaim, TimeStatus};
 use jwt_inspector::jose::verdict::Outcome;
 use jwt_inspector::jose::verify::SignatureStatus;
 use jwt_inspector::present;
@@ -261,7 +261,7 @@ fn editing_a_claim_and_signing_with_the_secret_gives_a_verified_token() {
     harness.get_by_label("+ 1 h").click();
     step(&mut harness);
     let inspection = harness.state().inspection();
-    assert_eq!(inspection.timeline.claim("exp").and_then(|c| c.date()).map(|d| d.timestamp()), Some(NOW + 3_600));
+    assert_eq!(inspection.timeline.claim("exp").and_then(TimeClaim::date).map(|d| d.timestamp()), Some(NOW + 3_600));
     assert_eq!(inspection.signature.status, SignatureStatus::Valid);
 }
 

@@ -358,8 +358,7 @@ impl Command {
             Self::GenerateKey(_) => "Generate a key",
             Self::SaveAs { .. } => "Save…",
             Self::CheckWeakSecret => "Check for a weak secret",
-            Self::CheckWeakSecretWith { .. } => "…and a wordlist",
-            Self::OpenWordlistDialog => "…and a wordlist",
+            Self::CheckWeakSecretWith { .. } | Self::OpenWordlistDialog => "…and a wordlist",
             Self::CancelWeakSecret => "Cancel",
         }
     }

@@ -129,7 +129,8 @@ pub fn classify(name: &str, bytes: &[u8]) -> Pick {
     if key_ext.iter().any(|e| lower.ends_with(e)) {
         return Pick::Keys;
     }
-    if lower.ends_with(".jwt") || lower.ends_with(".token") {
+    let token_ext = [".jwt", ".token"];
+    if token_ext.iter().any(|e| lower.ends_with(e)) {
         return Pick::Token;
     }
     let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096)).unwrap_or_default()).into_owned();

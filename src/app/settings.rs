@@ -155,6 +155,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::float_cmp, reason = "the sizes compared exactly are copied or clamped, never computed")]
     fn the_saved_window_size_does_not_depend_on_the_zoom() {
         // 1400×900 at zoom 1 is 933⅓×600 points at presenter zoom: both save 1400×900.
         let normal = WindowState::observe([1400.0, 900.0], 1.0, false, None);

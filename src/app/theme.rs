@@ -107,10 +107,8 @@ impl Palette {
     pub fn segment(&self, index: usize, segments: usize) -> Color32 {
         match (index, segments) {
             (0, _) => self.header,
-            (1, 3) => self.payload,
-            (2, 3) => self.signature,
-            (3, 5) => self.payload,
-            (4, 5) => self.signature,
+            (1, 3) | (3, 5) => self.payload,
+            (2, 3) | (4, 5) => self.signature,
             _ => self.other_segment,
         }
     }

@@ -241,12 +241,11 @@ impl App {
             self.measure = Some((started, false, exit_after));
         }
         if let Some(after) = exit_after {
-            match after.checked_sub(started.elapsed()) {
-                Some(left) => ctx.request_repaint_after(left),
-                None => {
-                    eprintln!("jwt-inspector: {} frames in {:.1} s", self.frames, started.elapsed().as_secs_f64());
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
+            if let Some(left) = after.checked_sub(started.elapsed()) {
+                ctx.request_repaint_after(left);
+            } else {
+                eprintln!("jwt-inspector: {} frames in {:.1} s", self.frames, started.elapsed().as_secs_f64());
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }

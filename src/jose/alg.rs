@@ -180,6 +180,7 @@ impl Algorithm {
 
     /// The signature length this algorithm always produces, when it is fixed
     /// (RSA signatures are as long as the modulus).
+    #[allow(clippy::match_same_arms, reason = "a table, one row per algorithm")]
     pub fn fixed_signature_len(self) -> Option<usize> {
         match self {
             Self::HS256 => Some(32),

@@ -136,17 +136,14 @@ pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
     if normalized.len() % 4 == 1 {
         return Err(Base64Error::ImpossibleLength { length: normalized.len() });
     }
-    match STRICT.decode(&normalized) {
-        Ok(bytes) => Ok(Decoded { bytes, non_canonical }),
-        Err(_) => {
-            // Only the trailing bits can differ between the strict and lenient engines
-            // once the alphabet and length are known to be right.
-            let bytes =
-                LENIENT.decode(&normalized).map_err(|_| Base64Error::ImpossibleLength { length: normalized.len() })?;
-            non_canonical.push(NonCanonical::TrailingBits);
-            Ok(Decoded { bytes, non_canonical })
-        }
+    if let Ok(bytes) = STRICT.decode(&normalized) {
+        return Ok(Decoded { bytes, non_canonical });
     }
+    // Only the trailing bits can differ between the strict and lenient engines once the
+    // alphabet and length are known to be right.
+    let bytes = LENIENT.decode(&normalized).map_err(|_| Base64Error::ImpossibleLength { length: normalized.len() })?;
+    non_canonical.push(NonCanonical::TrailingBits);
+    Ok(Decoded { bytes, non_canonical })
 }
 
 /// Number of base64url characters that encode `bytes` bytes (no padding).

@@ -78,7 +78,7 @@ mod tests {
         assert!(token.ends_with('.') && problem.is_some_and(|p| p.starts_with("no signing key")));
         // Kept: the old signature stays, whatever changed.
         let (token, _) = encode(header, "{\"a\":2}", Signing::Keep("c2ln"));
-        assert!(token.ends_with(".c2ln"));
+        assert_eq!(token.rsplit('.').next(), Some("c2ln"));
         // alg none: never a signature.
         let (token, problem) = encode("{\"alg\":\"none\"}", "{}", Signing::Keep("c2ln"));
         assert!(token.ends_with('.') && problem.is_none());

@@ -21,7 +21,7 @@ pub struct Candidate {
     pub span: Span,
     /// The input ranges that make up the token (more than one when it was wrapped).
     pub pieces: Vec<Span>,
-    /// Where it was found, e.g. "Authorization header", "cookie session", "JSON member id_token".
+    /// Where it was found, e.g. "Authorization header", "cookie session", "JSON member `id_token`".
     pub context: Option<String>,
     /// What was removed around or inside the token, in words.
     pub stripped: Vec<String>,
@@ -101,6 +101,7 @@ fn has_jwt_shape(token: &str) -> bool {
 /// is usually one word, and this runs over all of it.
 fn has_whitespace(text: &str) -> bool {
     // U+0009 to U+000D and the space are the ASCII characters `char::is_whitespace` accepts.
+    #[allow(clippy::needless_bitwise_bool, reason = "no branches, so the run is measured a block at a time")]
     let not_space = |b: u8| (b.wrapping_sub(b'\t') > b'\r' - b'\t') & (b != b' ');
     crate::jose::scan::run_len(text.as_bytes(), not_space) < text.len()
         || (!text.is_ascii() && text.contains(char::is_whitespace))

@@ -2,6 +2,8 @@
 //! linter, the CLI, the GUI, the README's findings table and the tests all read. A finding
 //! is a fact (`FindingId` plus particulars); the words around it come from this table.
 
+use std::fmt::Write as _;
+
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -133,7 +135,8 @@ impl FindingId {
                 Some(also) => format!("{} / {}", info.severity.name(), also.name()),
                 None => info.severity.name().to_owned(),
             };
-            out.push_str(&format!("| `{}` | {severity} | {} | {} |\n", info.id, info.when, info.reference));
+            // Writing to a String cannot fail.
+            let _ = writeln!(out, "| `{}` | {severity} | {} | {} |", info.id, info.when, info.reference);
         }
         out
     }

@@ -123,11 +123,11 @@ pub fn generate(kind: KeyKind) -> Result<Generated, KeygenError> {
         }
     };
     let mut key = keys::from_der(&pkcs8, "generated key").map_err(|e| KeygenError::Reload(e.to_string()))?;
-    let kid = key.thumbprint();
-    key.kid = Some(kid.clone());
+    let thumbprint = key.thumbprint();
+    key.kid = Some(thumbprint.clone());
     key.source = format!("generated {}", kind.label());
     key.format = "generated PKCS#8 private key".to_owned();
-    let private_jwk = private_jwk(&key, &pkcs8, &kid)?;
+    let private_jwk = private_jwk(&key, &pkcs8, &thumbprint)?;
     let public_jwk = key.public_jwk();
     Ok(Generated {
         private_pem: Some(pem::encode(&pem::Pem::new("PRIVATE KEY", pkcs8))),

@@ -38,6 +38,7 @@ impl<'a> Positions<'a> {
     }
 
     /// The same map, also able to place the decoded bytes of `token`'s segments.
+    #[must_use]
     pub fn with_token(self, token: &'a Token) -> Self {
         Self { token: Some(token), ..self }
     }

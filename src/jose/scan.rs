@@ -139,6 +139,10 @@ impl Last {
     /// The offset just after the last character of `text[..at]` that passes `test` (the same
     /// test at every call), if any. `at` must be a character boundary; when it is not, the
     /// answer for the last boundary asked about is given.
+    #[allow(
+        clippy::similar_names,
+        reason = "`test` is the predicate's name in every scanner here, `text` what it scans"
+    )]
     pub fn before(&mut self, text: &str, at: usize, test: impl Fn(char) -> bool, work: &mut usize) -> Option<usize> {
         self.advance(text, at, work, |seen| seen.char_indices().rfind(|&(_, c)| test(c)).map(|(i, c)| i + c.len_utf8()))
     }

@@ -5,6 +5,7 @@
 //! Pure and cancellable: progress is reported through a callback that can stop the search.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use crate::jose::alg::{Algorithm, Family};
@@ -69,7 +70,12 @@ pub fn find_known(alg: Algorithm, signing_input: &[u8], signature: &[u8]) -> Opt
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 /// The result of a weak-secret search.

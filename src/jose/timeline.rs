@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::jose::json::{Node, Value};
 
-/// The claims that hold NumericDates, in the order the timeline lists them.
+/// The claims that hold a NumericDate, in the order the timeline lists them.
 pub const TIME_CLAIMS: [&str; 4] = ["iat", "nbf", "exp", "auth_time"];
 
 /// A NumericDate claim read from the payload.

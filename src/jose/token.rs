@@ -12,7 +12,7 @@ use crate::jose::json::{self, JsonError, Node, Span};
 pub enum TokenKind {
     /// Three segments: header.payload.signature.
     Jws,
-    /// Five segments: header.encrypted_key.iv.ciphertext.tag.
+    /// Five segments: `header.encrypted_key.iv.ciphertext.tag`.
     Jwe,
 }
 

@@ -178,7 +178,7 @@ pub struct Step {
     pub status: StepStatus,
     /// Why, as a fact.
     pub cause: Cause,
-    /// The particulars, for people: "expired 3 h 12 min ago", "aud is [\"billing-api\"], …".
+    /// The particulars, for people: "expired 3 h 12 min ago", `aud is ["billing-api"]`, ….
     /// Borrowed when fixed: `verify --batch` builds a verdict per line at crypto speed.
     pub detail: Cow<'static, str>,
 }

@@ -49,6 +49,7 @@ fn fixture(id: &'static str, token: String) -> Fixture {
     Fixture { id, token, keys: vec![secret(STRONG)], settings: Settings::default() }
 }
 
+#[allow(clippy::too_many_lines, reason = "a table: one fixture per finding id")]
 fn fixtures() -> Vec<Fixture> {
     let p = clean_payload();
     let rsa_pem =

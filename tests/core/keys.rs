@@ -1,6 +1,8 @@
 //! Key loading in every format, key description, key selection and the verdict's causes,
 //! exercised with freshly signed tokens (tests/keys holds public test keys only).
 
+use std::fmt::Write as _;
+
 use chrono::DateTime;
 use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{self, Key, KeyError, SecretEncoding};
@@ -277,7 +279,11 @@ fn b64(bytes: impl AsRef<[u8]>) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        write!(out, "{b:02x}").unwrap();
+    }
+    out
 }
 
 fn openssl_like_der_signature(pkcs8_pem: &[u8], message: &[u8]) -> Vec<u8> {

@@ -26,6 +26,7 @@ fn statuses(inspection: &Inspection) -> Vec<StepStatus> {
 
 #[test]
 fn a_good_token_is_accepted_with_every_step_in_server_order() {
+    use StepStatus::{NotChecked, Passed};
     let token = hs256(&format!(r#"{{"sub":"u","exp":{}}}"#, NOW + 600), "a strong secret of 32 bytes, yes!");
     let inspection =
         Inspection::new(&token, &[secret("a strong secret of 32 bytes, yes!")], &Settings::default(), at(NOW));
@@ -33,7 +34,6 @@ fn a_good_token_is_accepted_with_every_step_in_server_order() {
     assert_eq!(inspection.verdict.first_failure, None);
     let ids: Vec<StepId> = inspection.verdict.steps.iter().map(|s| s.id).collect();
     assert_eq!(ids, StepId::ALL);
-    use StepStatus::{NotChecked, Passed};
     assert_eq!(statuses(&inspection), [Passed, Passed, Passed, Passed, NotChecked], "no expectations were set");
     assert_eq!(present::headline(&inspection.verdict), "✔ Accepted");
     assert_eq!(present::title(&inspection), "HS256 · ✔ accepted");

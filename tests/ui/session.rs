@@ -7,6 +7,7 @@ use jwt_inspector::jose::alg::Algorithm;
 use jwt_inspector::jose::keys::{Origin, SecretEncoding};
 use jwt_inspector::jose::presets::Preset;
 use jwt_inspector::jose::secrets::{self, CrackOutcome};
+use jwt_inspector::jose::timeline::TimeClaim;
 use jwt_inspector::jose::verify::SignatureStatus;
 
 const NOW: i64 = 1_795_348_800;
@@ -46,7 +47,7 @@ fn an_edit_re_signs_with_the_secret_and_verifies() {
     apply(&mut s, [Command::Edit(EditAction::SetTime { claim: "exp", from_now: 3600 })]);
     let inspection = s.inspection();
     assert_eq!(inspection.signature.status, SignatureStatus::Valid, "{}", inspection.signature.reason);
-    assert_eq!(inspection.timeline.claim("exp").and_then(|c| c.date()).map(|d| d.timestamp()), Some(NOW + 3600));
+    assert_eq!(inspection.timeline.claim("exp").and_then(TimeClaim::date).map(|d| d.timestamp()), Some(NOW + 3600));
 }
 
 #[test]

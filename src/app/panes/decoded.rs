@@ -3,6 +3,8 @@
 //! with their date and a relative phrase inline. Non-object or non-JSON content is shown as
 //! text or hex. Hovering a member highlights the encoded characters that carry it.
 
+use std::fmt::Write as _;
+
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, TextStyle};
 
@@ -95,7 +97,7 @@ impl DecodedPane {
         };
         match content {
             Content::Json { root, text } if matches!(root.value, Value::Object(_)) => {
-                self.members_ui(ui, cx, part, root, text)
+                self.members_ui(ui, cx, part, root, text);
             }
             Content::Json { root, text } => {
                 ui.label(json_job(text.get(root.span.start..root.span.end).unwrap_or_default(), ui, cx.palette));
@@ -224,10 +226,11 @@ fn hex_dump(bytes: &[u8], limit: usize) -> String {
     for (row, chunk) in bytes.iter().take(limit).collect::<Vec<_>>().chunks(16).enumerate() {
         let hex: Vec<String> = chunk.iter().map(|b| format!("{b:02x}")).collect();
         let ascii: String = chunk.iter().map(|b| if b.is_ascii_graphic() { char::from(**b) } else { '.' }).collect();
-        out.push_str(&format!("{:06x}  {:<48} {ascii}\n", row * 16, hex.join(" ")));
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "{:06x}  {:<48} {ascii}", row * 16, hex.join(" "));
     }
     if bytes.len() > limit {
-        out.push_str(&format!("… {} more bytes", bytes.len() - limit));
+        let _ = write!(out, "… {} more bytes", bytes.len() - limit);
     }
     out
 }

@@ -10,6 +10,7 @@ use crate::app::command::{Command, EditAction};
 use crate::app::panes::Cx;
 use crate::app::settings::EditState;
 use crate::jose::alg::Algorithm;
+use crate::jose::keys::Key;
 use crate::jose::presets::Preset;
 use crate::jose::registry;
 use crate::jose::sign;
@@ -172,7 +173,7 @@ fn signing_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, edit: &EditState) {
     let signer_label = |index: Option<usize>| match index {
         None if !has_secret => "the HMAC secret field (empty: signs with the empty secret)".to_owned(),
         None => "the HMAC secret field".to_owned(),
-        Some(i) => keys.get(i).map_or_else(String::new, |k| k.label()),
+        Some(i) => keys.get(i).map_or_else(String::new, Key::label),
     };
     ui.horizontal_wrapped(|ui| {
         ui.label("with");

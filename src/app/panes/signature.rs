@@ -291,16 +291,15 @@ fn weak_secret_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if !hmac {
         return;
     }
-    ui.horizontal_wrapped(|ui| match cx.crack_progress {
-        Some((tried, total)) => {
+    ui.horizontal_wrapped(|ui| {
+        if let Some((tried, total)) = cx.crack_progress {
             #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
             let fraction = tried as f32 / total.max(1) as f32;
             ui.add(egui::ProgressBar::new(fraction).desired_width(160.0).text(format!("{tried} / {total}")));
             if ui.button("Cancel").clicked() {
                 cx.commands.push(Command::CancelWeakSecret);
             }
-        }
-        None => {
+        } else {
             let count = crate::jose::secrets::known().len();
             if ui
                 .button("Check for a weak secret")

@@ -3,6 +3,8 @@
 //! times, and a draggable "evaluate at" cursor. Absurd values (year 30000, before 1970) are
 //! drawn at the edge with an arrow and named, so the axis stays readable.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Datelike as _, NaiveDate, NaiveTime, TimeDelta, Utc};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 
@@ -289,12 +291,8 @@ fn hover_text(cx: &Cx<'_>, axis: Axis, events: &[(&str, DateTime<Utc>)], x: f32)
         .unwrap_or_default();
     for (claim, at) in events {
         if axis.near(*at) && (axis.x_of(at.timestamp()) - x).abs() < 6.0 {
-            tip.push_str(&format!(
-                "\n{claim} = {} ({}, {})",
-                at.timestamp(),
-                cx.format_date(*at),
-                relative(*at, clock)
-            ));
+            // Writing to a String cannot fail.
+            let _ = write!(tip, "\n{claim} = {} ({}, {})", at.timestamp(), cx.format_date(*at), relative(*at, clock));
         }
     }
     tip.push_str("\nDrag to evaluate validity at another instant.");

@@ -1,6 +1,7 @@
 //! Editing: the draft of header and payload, quick claim actions, presets, re-signing.
 
 use crate::app::session::Session;
+use crate::jose::keys::Key;
 
 impl Session {
     /// Checks the edited texts and, when both are JSON, encodes them (re-signing when asked)
@@ -82,7 +83,7 @@ impl Session {
         if fits(choice) {
             edit.signer = choice;
             let name =
-                choice.and_then(|i| self.keys.get(i)).map_or_else(|| "the HMAC secret field".to_owned(), |k| k.label());
+                choice.and_then(|i| self.keys.get(i)).map_or_else(|| "the HMAC secret field".to_owned(), Key::label);
             self.note = format!("signing with {name}: the key that fits {alg}");
         }
     }

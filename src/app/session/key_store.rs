@@ -39,7 +39,8 @@ impl Session {
                 self.unusable_keys.retain(|u| u.source != name);
                 self.note = format!("loaded {count} key{} from {name}", if count == 1 { "" } else { "s" });
                 for warning in loaded.warnings {
-                    self.note.push_str(&format!("; skipped {warning}"));
+                    self.note.push_str("; skipped ");
+                    self.note.push_str(&warning);
                 }
                 true
             }
@@ -116,8 +117,8 @@ impl Session {
             Ok(mut generated) => {
                 generated.key.origin = Origin::Generated;
                 self.keys.push(generated.key.clone());
-                let kid = generated.key.kid.clone().unwrap_or_default();
-                self.note = format!("generated {} (kid {kid})", generated.key.short_name());
+                let key = &generated.key;
+                self.note = format!("generated {} (kid {})", key.short_name(), key.kid.as_deref().unwrap_or_default());
                 self.generated = Some(generated);
                 self.dirty = true;
             }

@@ -12,6 +12,7 @@ use crate::app::settings::{Inputs, UiSettings};
 
 use crate::inspection::{Inspection, Request, Settings};
 use crate::jose::alg::Algorithm;
+use crate::jose::json::Member;
 use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::token::Content;
 use crate::present::Tone;
@@ -46,7 +47,7 @@ pub fn member_span(inspection: &Inspection, highlight: &Highlight) -> Option<cra
         crate::jose::lint::Part::Payload => token.payload.as_ref(),
         crate::jose::lint::Part::Signature => None,
     }?;
-    content.object()?.value.members().get(highlight.member).map(|m| m.span())
+    content.object()?.value.members().get(highlight.member).map(Member::span)
 }
 
 /// Where "now" comes from: the system clock, or a fixed instant (tests, screenshots).
@@ -391,16 +392,12 @@ impl Session {
     }
 
     fn copy(&mut self, text: Option<String>, what: &str) -> Option<Effect> {
-        match text {
-            Some(text) => {
-                self.note = format!("copied {what}");
-                Some(Effect::Copy(text))
-            }
-            None => {
-                self.note = format!("nothing to copy: no {what}");
-                None
-            }
-        }
+        let Some(text) = text else {
+            self.note = format!("nothing to copy: no {what}");
+            return None;
+        };
+        self.note = format!("copied {what}");
+        Some(Effect::Copy(text))
     }
 }
 

@@ -1,18 +1,23 @@
 //! Where a token that starts at a given place in the input ends, and whether it has a JWT's
 //! shape, for every place a token could start, in time linear in the input's length.
 
+use std::fmt::Write as _;
+
 use super::{Candidate, has_jwt_shape};
 use crate::jose::json::Span;
 use crate::jose::scan::{Next, Window, count, run_len};
 
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "`|`, not `||`: no branches, so the search for token starts vectorises"
+)]
 fn is_b64url(b: u8) -> bool {
-    // `|`, not `||`: no branches, so the search for token starts vectorises.
     b.is_ascii_alphanumeric() | (b == b'-') | (b == b'_')
 }
 
 // Characters a leniently-encoded token may contain ('+', '/' and '=' from standard base64).
+#[allow(clippy::needless_bitwise_bool, reason = "`|`, not `||`: no branches, so scanning runs vectorise")]
 fn is_token_char(b: u8) -> bool {
-    // `|`, not `||`: no branches, so scanning runs vectorise.
     b.is_ascii_lowercase()
         | b.is_ascii_uppercase()
         | b.is_ascii_digit()
@@ -25,6 +30,7 @@ fn is_token_char(b: u8) -> bool {
 }
 
 // The characters that carry bits in a segment: a token character that is neither '.' nor '='.
+#[allow(clippy::needless_bitwise_bool, reason = "`&`, not `&&`: no branches, so scanning runs vectorise")]
 fn is_data_char(b: u8) -> bool {
     is_token_char(b) & (b != b'.') & (b != b'=')
 }
@@ -49,7 +55,7 @@ struct Line {
     /// The run looks like a token of its own ("ey" and two dots), not a continuation.
     fresh: bool,
     /// Nothing but a line break (or the end of the text) follows the run.
-    ends_line: bool,
+    break_follows: bool,
     /// Where the next line starts, when a line break follows the run.
     next: Option<usize>,
 }
@@ -59,7 +65,7 @@ impl Line {
     /// its line continues it; one followed by more text only while the token is too short to
     /// be complete.
     fn continues(&self, dots: usize) -> bool {
-        self.run.start < self.run.end && !self.fresh && (self.ends_line || dots < 2)
+        self.run.start < self.run.end && !self.fresh && (self.break_follows || dots < 2)
     }
 
     /// Whether a token wrapped onto this line goes on to the next, however many dots it has.
@@ -130,6 +136,7 @@ impl<'a> Scanner<'a> {
         let places = |start: usize, end: usize| {
             let (before, at, after) =
                 (bytes.get(start - 1..end - 1), bytes.get(start..end), bytes.get(start + 1..end + 1));
+            #[allow(clippy::needless_bitwise_bool, reason = "no branches, so the search for anchors vectorises")]
             let is_anchor = |b: u8, e: u8, a: u8| (e == b'e') & ((a == b'y') | (a == b'w')) & !is_b64url(b);
             let triples = before.zip(at).zip(after).into_iter().flat_map(|((b, e), a)| b.iter().zip(e).zip(a));
             triples.map(move |((&b, &e), &a)| is_anchor(b, e, a))
@@ -179,14 +186,15 @@ impl<'a> Scanner<'a> {
 
     /// The line starting at `start`: its indentation skipped, its first run measured.
     fn line_at(&mut self, start: usize) -> Line {
+        #[allow(clippy::needless_bitwise_bool, reason = "no branches, so the run is measured a block at a time")]
         let indentation = run_len(self.bytes.get(start..).unwrap_or_default(), |b| (b == b' ') | (b == b'\t'));
         self.work += indentation;
         let from = start + indentation;
         let run = Span { start: from, end: self.run_end(from) };
         let dots = self.dots_in(run);
         let fresh = self.bytes.get(run.start..run.end).is_some_and(|r| r.starts_with(b"ey")) && dots >= 2;
-        let ends_line = matches!(self.bytes.get(run.end), None | Some(b'\r' | b'\n'));
-        Line { run, dots, fresh, ends_line, next: line_break_at(self.bytes, run.end) }
+        let break_follows = matches!(self.bytes.get(run.end), None | Some(b'\r' | b'\n'));
+        Line { run, dots, fresh, break_follows, next: line_break_at(self.bytes, run.end) }
     }
 
     /// The stretch of wrapped lines from the line starting at `from`, measured once for every
@@ -350,7 +358,8 @@ fn describe_wrapping(input: &str, pieces: &[Span]) -> Option<String> {
         what.push_str(" (CRLF)");
     }
     if indentation > 0 {
-        what.push_str(&format!(" and {indentation} characters of indentation"));
+        // Writing to a String cannot fail.
+        let _ = write!(what, " and {indentation} characters of indentation");
     }
     what.push(')');
     Some(what)

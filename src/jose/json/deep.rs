@@ -119,7 +119,7 @@ mod tests {
             inner = items.first().expect("one item per level");
         }
         assert_eq!(inner.value, Value::TooDeep);
-        assert_eq!(text.get(inner.span.start..inner.span.end).map(|t| t.len()), Some(1 + 2 * (300 - MAX_DEPTH + 1)));
+        assert_eq!(text.get(inner.span.start..inner.span.end).map(str::len), Some(1 + 2 * (300 - MAX_DEPTH + 1)));
         // Past the limit, bad JSON is still bad JSON.
         let broken = format!(r#"{{"exp":1,"deep":{}1,{}}}"#, "[".repeat(300), "]".repeat(300));
         assert!(parse(&broken).is_err());

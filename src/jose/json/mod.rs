@@ -12,7 +12,7 @@ mod parse;
 
 pub use parse::parse;
 
-/// Nesting limit; serde_json uses the same, so both accept the same documents.
+/// Nesting limit; `serde_json` uses the same, so both accept the same documents.
 pub const MAX_DEPTH: usize = 128;
 
 /// Byte range `start..end` in the text that was parsed.
@@ -164,16 +164,16 @@ impl Node {
         out
     }
 
-    /// A serde_json value, as a typical library would see it (last repeated member wins,
+    /// A `serde_json` value, as a typical library would see it (last repeated member wins,
     /// first position kept). Numbers keep their exact text.
     pub fn to_serde(&self) -> serde_json::Value {
         use serde_json::Value as V;
         match &self.value {
             Value::Null => V::Null,
             Value::Bool(b) => V::Bool(*b),
-            Value::Number(text) => serde_json::from_str::<serde_json::Number>(text)
-                .map(V::Number)
-                .unwrap_or_else(|_| V::String(text.clone())),
+            Value::Number(text) => {
+                serde_json::from_str::<serde_json::Number>(text).map_or_else(|_| V::String(text.clone()), V::Number)
+            }
             Value::String(s) => V::String(s.clone()),
             Value::Array(items) => V::Array(items.iter().map(Node::to_serde).collect()),
             Value::TooDeep => V::String(format!("(JSON nested deeper than {MAX_DEPTH} levels, not shown)")),

@@ -9,6 +9,7 @@ use x509_cert::der::{Decode as _, Encode as _};
 
 use crate::jose::alg::Curve;
 use crate::jose::keys::{CertificateInfo, Key, KeyError, KeyMaterial, Origin, PrivateKey};
+use crate::jose::prepared::Prepared;
 
 /// Tries each DER structure in turn; the first that decodes wins.
 pub fn from_der(der: &[u8], source: &str) -> Result<Key, KeyError> {
@@ -116,7 +117,7 @@ pub(super) fn plain_key(source: &str, material: KeyMaterial) -> Key {
         notes: Vec::new(),
         crlf_line_ends: false,
         origin: Origin::Loaded,
-        prepared: Default::default(),
+        prepared: Prepared::default(),
     }
 }
 
@@ -196,7 +197,7 @@ pub(super) fn from_pkcs8(der: &[u8], source: &str) -> Result<Key, KeyError> {
 /// the outer DER).
 pub(super) fn from_sec1(der: &[u8], source: &str, pkcs8: Option<(Curve, &[u8])>) -> Result<Key, KeyError> {
     let key = sec1::EcPrivateKey::try_from(der).map_err(der_error("SEC1 EC private key"))?;
-    let curve = match (pkcs8, key.parameters.and_then(|p| p.named_curve())) {
+    let curve = match (pkcs8, key.parameters.and_then(sec1::EcParameters::named_curve)) {
         (Some((curve, _)), _) => curve,
         (None, Some(oid)) => curve_from_oid(&oid)?,
         (None, None) => return Err(KeyError::Unsupported("a SEC1 EC key that names no curve".to_owned())),

@@ -78,15 +78,15 @@ impl Key {
     pub fn fit(&self, alg: Algorithm) -> Result<(), Misfit> {
         let this = || self.description();
         match (&self.material, alg.family()) {
-            (KeyMaterial::Secret(_), Family::Hmac) => Ok(()),
-            (KeyMaterial::Rsa { .. }, Family::Rsa) => Ok(()),
+            (KeyMaterial::Secret(_), Family::Hmac)
+            | (KeyMaterial::Rsa { .. }, Family::Rsa)
+            | (KeyMaterial::Ed25519 { .. }, Family::Okp) => Ok(()),
             (KeyMaterial::Ec { curve, .. }, Family::Ec) if Some(*curve) == alg.curve() => Ok(()),
             (KeyMaterial::Ec { curve, .. }, Family::Ec) => Err(Misfit(format!(
                 "this is an EC {} key; the token says {alg}, which needs {}",
                 curve.name(),
                 alg.curve().map_or("another curve", Curve::name)
             ))),
-            (KeyMaterial::Ed25519 { .. }, Family::Okp) => Ok(()),
             (KeyMaterial::Secret(_), _) => {
                 Err(Misfit(format!("this is {}; the token says {alg}, which needs {}", this(), needs(alg))))
             }

@@ -110,14 +110,15 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
 }
 
 /// A PKCS#1 `RSAPrivateKey` from a private RSA JWK's CRT members (RFC 7518 §6.3.2).
+#[allow(clippy::many_single_char_names, reason = "the JWK members' names (RFC 7518 §6.3.2)")]
 pub(super) fn rsa_private_from_jwk(jwk: &serde_json::Value, n: &[u8], e: &[u8]) -> Result<PrivateKey, KeyError> {
     use x509_cert::der::Encode as _;
-    let parts: Vec<Vec<u8>> =
-        ["d", "p", "q", "dp", "dq", "qi"].iter().map(|m| jwk_bytes(jwk, m)).collect::<Result<_, _>>()?;
     fn uint(bytes: &[u8]) -> Result<x509_cert::der::asn1::UintRef<'_>, KeyError> {
         x509_cert::der::asn1::UintRef::new(bytes)
             .map_err(|e| KeyError::Jwk(format!("an RSA member is not an integer: {e}")))
     }
+    let parts: Vec<Vec<u8>> =
+        ["d", "p", "q", "dp", "dq", "qi"].iter().map(|m| jwk_bytes(jwk, m)).collect::<Result<_, _>>()?;
     let [d, p, q, dp, dq, qi] = parts.as_slice() else {
         return Err(KeyError::Jwk("a private RSA key needs d, p, q, dp, dq and qi".to_owned()));
     };

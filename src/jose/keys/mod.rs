@@ -282,7 +282,7 @@ pub fn secret_from_text(text: &str, encoding: SecretEncoding, source: &str) -> R
         notes: Vec::new(),
         crlf_line_ends: false,
         origin: Origin::SecretField,
-        prepared: Default::default(),
+        prepared: crate::jose::prepared::Prepared::default(),
     })
 }
 

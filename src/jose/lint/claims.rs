@@ -1,10 +1,10 @@
 //! Findings about the claims: issuer and audience, repeated names, time claims, claim types,
 //! and values that look like secrets or personal data.
 
-use crate::jose::json::{Node, Value};
+use crate::jose::json::{Member, Node, Value};
 use crate::jose::lint::{Context, FindingId, Location, Out, Part, Severity, member};
 use crate::jose::registry::{self, Place, ValueKind};
-use crate::jose::timeline::human_duration;
+use crate::jose::timeline::{TimeClaim, human_duration};
 
 pub(super) fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     let location = |name: &str| member(Part::Payload, Some(claims), name);
@@ -54,7 +54,7 @@ pub(super) fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node
 
 pub(super) fn duplicates(out: &mut Out, root: &Node, part: Part) {
     for (name, indices) in root.duplicate_members() {
-        let span = indices.last().and_then(|i| root.value.members().get(*i)).map(|m| m.span());
+        let span = indices.last().and_then(|i| root.value.members().get(*i)).map(Member::span);
         out.add(
             FindingId::DuplicateKeys,
             format!(
@@ -94,7 +94,7 @@ pub(super) fn time_findings(out: &mut Out, cx: &Context<'_>, claims: &Node) {
             );
         }
     }
-    let date = |name: &str| t.claim(name).and_then(|c| c.date());
+    let date = |name: &str| t.claim(name).and_then(TimeClaim::date);
     if let (Some(iat), Some(exp)) = (date("iat"), date("exp")) {
         if exp < iat {
             out.add(

@@ -97,6 +97,7 @@ fn member(part: Part, root: Option<&Node>, name: &str) -> Option<Location> {
     Some(Location { part, member: Some(name.to_owned()), span: Some(member.span()) })
 }
 
+#[allow(clippy::unnecessary_wraps, reason = "a place like `member`'s, which a finding may lack: the table reads alike")]
 fn part(part: Part) -> Option<Location> {
     Some(Location { part, member: None, span: None })
 }
@@ -305,7 +306,7 @@ fn payload(out: &mut Out, cx: &Context<'_>) {
                 Severity::Info,
                 format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()),
                 part(Part::Payload),
-            )
+            );
         }
         _ => {}
     }

@@ -430,8 +430,8 @@ mod tests {
         base64url::decode(&b64).expect("b64").bytes
     }
 
-    fn run(alg: AlgHeader, sig: &[u8], keys: &[Key]) -> SignatureVerdict {
-        verify(&Signed { alg: &alg, kid: None, signing_input: b"a.b", signature: sig }, keys)
+    fn run(alg: &AlgHeader, sig: &[u8], keys: &[Key]) -> SignatureVerdict {
+        verify(&Signed { alg, kid: None, signing_input: b"a.b", signature: sig }, keys)
     }
 
     #[test]
@@ -439,8 +439,8 @@ mod tests {
         let sig = hs256(b"secret", "a.b");
         let good = secret_from_text("secret", SecretEncoding::Utf8, "t").expect("key");
         let bad = secret_from_text("wrong", SecretEncoding::Utf8, "t").expect("key");
-        assert_eq!(run(AlgHeader::Known(Algorithm::HS256), &sig, &[good]).status, SignatureStatus::Valid);
-        let verdict = run(AlgHeader::Known(Algorithm::HS256), &sig, &[bad]);
+        assert_eq!(run(&AlgHeader::Known(Algorithm::HS256), &sig, &[good]).status, SignatureStatus::Valid);
+        let verdict = run(&AlgHeader::Known(Algorithm::HS256), &sig, &[bad]);
         assert_eq!(verdict.status, SignatureStatus::Invalid);
         assert_eq!(verdict.reason, "signature does not match the key");
     }
@@ -449,7 +449,7 @@ mod tests {
     fn secret_in_the_wrong_encoding_gets_a_hint() {
         let sig = hs256(b"secret", "a.b");
         let as_base64 = secret_from_text("c2VjcmV0", SecretEncoding::Utf8, "t").expect("key");
-        let verdict = run(AlgHeader::Known(Algorithm::HS256), &sig, &[as_base64]);
+        let verdict = run(&AlgHeader::Known(Algorithm::HS256), &sig, &[as_base64]);
         assert_eq!(verdict.status, SignatureStatus::Invalid);
         assert!(verdict.hints.iter().any(|h| h.contains("read as base64 instead of text")), "{:?}", verdict.hints);
     }
@@ -458,7 +458,7 @@ mod tests {
     fn alg_none_is_never_valid_whatever_the_key() {
         let key = secret_from_text("", SecretEncoding::Utf8, "t").expect("key");
         for text in ["none", "None", "NONE", "nOnE"] {
-            let verdict = run(AlgHeader::None(text.to_owned()), b"", std::slice::from_ref(&key));
+            let verdict = run(&AlgHeader::None(text.to_owned()), b"", std::slice::from_ref(&key));
             assert_eq!(verdict.status, SignatureStatus::NotSigned);
         }
     }
@@ -466,24 +466,24 @@ mod tests {
     #[test]
     fn wrong_length_and_empty_signatures_are_invalid() {
         let key = secret_from_text("secret", SecretEncoding::Utf8, "t").expect("key");
-        let short = run(AlgHeader::Known(Algorithm::HS256), &[1, 2, 3], std::slice::from_ref(&key));
+        let short = run(&AlgHeader::Known(Algorithm::HS256), &[1, 2, 3], std::slice::from_ref(&key));
         assert_eq!(short.reason, "the signature is 3 bytes, but HS256 signatures are always 32 bytes");
-        let empty = run(AlgHeader::Known(Algorithm::HS256), &[], &[key]);
+        let empty = run(&AlgHeader::Known(Algorithm::HS256), &[], &[key]);
         assert!(empty.reason.starts_with("the signature segment is empty"));
     }
 
     #[test]
     fn ecdsa_zero_and_der_signatures_have_their_own_explanations() {
-        let zero = run(AlgHeader::Known(Algorithm::ES256), &[0; 64], &[]);
+        let zero = run(&AlgHeader::Known(Algorithm::ES256), &[0; 64], &[]);
         assert!(zero.reason.contains("CVE-2022-21449"));
         let der = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01];
-        let verdict = run(AlgHeader::Known(Algorithm::ES256), &der, &[]);
+        let verdict = run(&AlgHeader::Known(Algorithm::ES256), &der, &[]);
         assert!(verdict.reason.contains("DER-encoded ECDSA"), "{}", verdict.reason);
     }
 
     #[test]
     fn no_key_is_unverifiable_and_says_what_to_load() {
-        let verdict = run(AlgHeader::Known(Algorithm::RS256), &[1; 256], &[]);
+        let verdict = run(&AlgHeader::Known(Algorithm::RS256), &[1; 256], &[]);
         assert_eq!(verdict.status, SignatureStatus::Unverifiable);
         assert!(verdict.reason.contains("load the issuer's public key"));
     }

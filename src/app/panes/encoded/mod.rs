@@ -141,6 +141,7 @@ impl EncodedPane {
                     // The inspection's fingerprint of this text: hashing a megabyte per
                     // frame would cost a millisecond.
                     let fingerprint = cx.inspected_fingerprint;
+                    #[allow(clippy::float_cmp, reason = "a cache key: only the very same width reuses the layout")]
                     let galley = match folded.as_ref() {
                         Some((cached, at))
                             if *at == fingerprint && cached.style == styling.key && cached.wrap_width == wrap_width =>
@@ -150,7 +151,7 @@ impl EncodedPane {
                         _ => {
                             let full = layout_job(text, cx.inspection, styling, true);
                             let visible = visible_ranges(text, cx.inspection);
-                            let mut job = fold(text, full, &visible, styling.palette, &styling.font);
+                            let mut job = fold(text, &full, &visible, styling.palette, &styling.font);
                             job.wrap.max_width = wrap_width;
                             job.wrap.break_anywhere = true;
                             let galley = ui.fonts_mut(|f| f.layout_job(job));
@@ -174,6 +175,7 @@ impl EncodedPane {
         let cache = &mut self.cache;
         let inspection = cx.inspection;
         let inspected = cx.inspected_fingerprint;
+        #[allow(clippy::float_cmp, reason = "a cache key: only the very same width reuses the layout")]
         let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
             let text = text.as_str();
             // An unchanged frame reuses the galley (comparing the text is a memcmp).

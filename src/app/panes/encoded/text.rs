@@ -41,7 +41,7 @@ pub(super) fn visible_ranges(text: &str, inspection: &crate::inspection::Inspect
 /// saying how much was left out between the pieces.
 pub(super) fn fold(
     text: &str,
-    full: LayoutJob,
+    full: &LayoutJob,
     visible: &[std::ops::Range<usize>],
     palette: &crate::app::theme::Palette,
     font: &FontId,
