@@ -1,6 +1,6 @@
 //! A batch line's JSON, written as fast as the hand-written lines were: every value goes
-//! through serde_json (its number formatting and string escaping), and every field and unit
-//! variant name is written as it is. serde_json escapes names too, scanning them byte by
+//! through `serde_json` (its number formatting and string escaping), and every field and unit
+//! variant name is written as it is. `serde_json` escapes names too, scanning them byte by
 //! byte: for the up to fourteen names of a batch line that cost ~100 ns, about 4 % of an
 //! HS256 line. The names are identifiers chosen in this crate, with nothing to escape. A
 //! test holds the output to `serde_json::to_vec`, byte for byte.
@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-/// What this writer's errors are: serde_json's.
+/// What this writer's errors are: `serde_json`'s.
 type Error = serde_json::Error;
 
 /// Appends `value` to `out` as compact JSON, the same bytes as `serde_json::to_writer`
@@ -40,7 +40,7 @@ fn unsupported(what: &str) -> Error {
     ser::Error::custom(format!("a batch line holds no {what}"))
 }
 
-/// Scalars: exactly as serde_json writes them.
+/// Scalars: exactly as `serde_json` writes them.
 macro_rules! as_serde_json {
     ($($method:ident($type:ty)),* $(,)?) => {$(
         fn $method(self, value: $type) -> Result<(), Error> {

@@ -223,7 +223,7 @@ mod tests {
     }
 
     fn numbered_lines(count: usize) -> Vec<u8> {
-        (1..=count).map(|n| format!("line {n}\n")).collect::<String>().into_bytes()
+        (1..=count).flat_map(|n| format!("line {n}\n").into_bytes()).collect()
     }
 
     #[test]

@@ -65,8 +65,8 @@ pub fn human(report: &Report<'_>, style: &Style) -> String {
 struct Lines(String);
 
 impl Lines {
-    fn line(&mut self, text: String) {
-        self.0.push_str(&text);
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.0.push_str(text.as_ref());
         self.0.push('\n');
     }
 }
@@ -86,7 +86,7 @@ fn token_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
         let input = &report.input;
         let mut found = format!("Token {} of {}", input.selected.unwrap_or(0) + 1, input.candidates.len());
         if let Some(context) = candidate.context {
-            found.push_str(&format!(", found in {context}"));
+            found = format!("{found}, found in {context}");
         }
         out.line(style.bold(&found));
         for stripped in candidate.stripped {
@@ -111,7 +111,7 @@ fn token_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
         out.line(indent(&content_text(report.header.0)));
         if report.kind == Kind::Jwe {
             out.line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
-            out.line("  encrypted (JWE): the claims cannot be read without the decryption key".to_owned());
+            out.line("  encrypted (JWE): the claims cannot be read without the decryption key");
             for segment in token.segments.iter().skip(1) {
                 let len = segment.decoded.as_ref().map_or(0, Vec::len);
                 out.line(format!("  {}: {len} bytes", segment.role.label()));
