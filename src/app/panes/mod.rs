@@ -63,6 +63,8 @@ pub struct Cx<'a> {
     pub preset_note: Option<String>,
     /// The secret the weak-secret search found.
     pub crack_secret: Option<&'a str>,
+    /// The input text the inspection was made from, when it is the input as it is now.
+    pub inspected_text: Option<&'a str>,
 }
 
 impl<'a> Cx<'a> {
@@ -89,6 +91,7 @@ impl<'a> Cx<'a> {
             inspected_fingerprint: session.inspected_fingerprint(),
             preset_note: session.preset_note(),
             crack_secret: session.crack_secret(),
+            inspected_text: session.inspection_is_current().then_some(session.input()),
         }
     }
 }

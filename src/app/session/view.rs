@@ -113,4 +113,10 @@ impl Session {
             .and_then(|h| member_span(&self.inspection, h).map(|span| self.inspection.encoded_ranges(h.part, span)))
             .unwrap_or_default()
     }
+
+    /// Whether the inspection shown was made from the input as it is now (not while a large
+    /// input is inspected in the background, nor between an edit and the rebuild).
+    pub fn inspection_is_current(&self) -> bool {
+        !self.dirty && self.pending.is_none()
+    }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use egui::text::CCursor;
 use egui::{FontId, TextStyle};
 
-use text::{fold, layout_in_chunks, layout_job, visible_ranges};
+use text::{fold, layout_in_chunks, layout_job, shared_prefix, visible_ranges};
 
 use crate::app::command::{Command, Highlight};
 use crate::app::panes::Cx;
@@ -149,7 +149,7 @@ impl EncodedPane {
                             cached.galley.clone()
                         }
                         _ => {
-                            let full = layout_job(text, cx.inspection, styling, true);
+                            let full = layout_job(text, cx.inspection, styling, text.len());
                             let visible = visible_ranges(text, cx.inspection);
                             let mut job = fold(text, &full, &visible, styling.palette, &styling.font);
                             job.wrap.max_width = wrap_width;
@@ -174,7 +174,7 @@ impl EncodedPane {
     fn editor_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx<'_>, styling: &Styling<'_>, max_height: f32) {
         let cache = &mut self.cache;
         let inspection = cx.inspection;
-        let inspected = cx.inspected_fingerprint;
+        let inspected_text = cx.inspected_text;
         #[allow(clippy::float_cmp, reason = "a cache key: only the very same width reuses the layout")]
         let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
             let text = text.as_str();
@@ -186,10 +186,10 @@ impl EncodedPane {
             {
                 return cached.galley.clone();
             }
-            // Text edited during this pass has no inspection yet: it is laid out plain, and
-            // the app redraws the frame once the session has inspected it.
-            let inspected_text = crate::app::session::fingerprint(text) == inspected;
-            let mut job = layout_job(text, inspection, styling, inspected_text);
+            // Text edited during this pass has no inspection yet: what follows the edit is
+            // laid out plain, and the app redraws the frame once the session has inspected it.
+            let styled_upto = shared_prefix(text, inspected_text);
+            let mut job = layout_job(text, inspection, styling, styled_upto);
             job.wrap.max_width = wrap_width;
             // Break anywhere: a token is one long word.
             job.wrap.break_anywhere = true;

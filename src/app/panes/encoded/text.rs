@@ -68,23 +68,23 @@ pub(super) fn fold(
     job
 }
 
-/// Colours the whole input: the selected token by segment, other tokens dimmer, the rest
-/// plain; highlighted characters get a background, error characters a red one. Text the
-/// inspection was not made from (`inspected` false) is laid out plain.
+/// Colours the input: the selected token by segment, other tokens dimmer, the rest plain;
+/// highlighted characters get a background, error characters a red one. Only the first
+/// `styled_upto` bytes are styled: they are what `text` shares with the text the inspection
+/// was made from (all of it, unless the user just edited it); the rest is plain until the
+/// session has inspected the new text. Typing at the end thus keeps the chunks before it
+/// as they were laid out, and egui's cache serves them.
 pub(super) fn layout_job(
     text: &str,
     inspection: &crate::inspection::Inspection,
     styling: &Styling<'_>,
-    inspected: bool,
+    styled_upto: usize,
 ) -> LayoutJob {
     let (palette, font) = (styling.palette, &styling.font);
     let plain = TextFormat { font_id: font.clone(), color: palette.muted, ..Default::default() };
-    if !inspected {
-        return LayoutJob::single_section(text.to_owned(), plain);
-    }
     let (highlight, errors) = (styling.highlight.as_deref(), &styling.error_offsets);
     // Per-byte style class: 0 plain, 1.. segment index + 1, 100 dot.
-    let mut class = vec![0u8; text.len()];
+    let mut class = vec![0u8; styled_upto.min(text.len())];
     for (index, candidate) in inspection.candidates.iter().enumerate() {
         let selected = inspection.selected == Some(index);
         let mut segment = 0u8;
@@ -111,6 +111,9 @@ pub(super) fn layout_job(
                 if edge { 1 } else { 2 }
             })
         });
+        if offset >= styled_upto {
+            return (0, 0);
+        }
         let error = if errors.contains(&offset) { 3 } else { 0 };
         (class.get(offset).copied().unwrap_or(0), lit.max(error))
     };
@@ -151,6 +154,17 @@ pub(super) fn layout_job(
         job.append("", 0.0, plain);
     }
     job
+}
+
+/// How many leading bytes `text` shares with `inspected` (the text the inspection was made
+/// from), on a character boundary of `text`; 0 without an inspected text.
+pub(super) fn shared_prefix(text: &str, inspected: Option<&str>) -> usize {
+    let Some(inspected) = inspected else { return 0 };
+    let mut shared = text.bytes().zip(inspected.bytes()).take_while(|(a, b)| a == b).count();
+    while !text.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    shared
 }
 
 /// Inputs longer than this are laid out in chunks.
@@ -242,6 +256,15 @@ pub(super) fn layout_in_chunks(
 mod tests {
     use super::*;
     use egui::text::CCursor;
+
+    #[test]
+    fn the_styled_prefix_ends_where_the_edit_begins_on_a_character_boundary() {
+        assert_eq!(shared_prefix("eyJhbGc.x", Some("eyJhbGc.")), 8);
+        assert_eq!(shared_prefix("same", Some("same")), 4);
+        assert_eq!(shared_prefix("abc", None), 0, "no inspection of this input: nothing styled");
+        // "é" and "è" share their first byte: the prefix stops before the character.
+        assert_eq!(shared_prefix("aé", Some("aè")), 1);
+    }
 
     fn rows(galley: &egui::Galley) -> Vec<(usize, bool)> {
         galley.rows.iter().map(|r| (r.char_count_excluding_newline().0, r.ends_with_newline)).collect()
