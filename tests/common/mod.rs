@@ -30,3 +30,8 @@ pub fn secret(text: &str) -> Key {
 pub fn at(unix: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(unix, 0).unwrap_or_else(|| panic!("{unix} is not a date"))
 }
+
+/// Every algorithm of a family, in `Algorithm::ALL`'s order.
+pub fn family(family: jwt_inspector::jose::alg::Family) -> Vec<jwt_inspector::jose::alg::Algorithm> {
+    jwt_inspector::jose::alg::Algorithm::ALL.into_iter().filter(|a| a.family() == family).collect()
+}
