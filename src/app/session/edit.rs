@@ -133,6 +133,12 @@ impl Session {
         });
         // The token and the text around it stay as they are until the first edit.
         self.check_edit();
+        let signing = if self.inputs.edit.as_ref().is_some_and(|e| e.signer.is_some()) {
+            "re-signed with the key chosen under Sign"
+        } else {
+            "re-signed with the HMAC secret field"
+        };
+        self.note = format!("editing: each edit re-encodes the token, {signing}");
     }
 
     /// Whether edits re-sign (the editor's checkbox).
@@ -213,6 +219,8 @@ impl Session {
                 self.inputs.token = applied.token;
                 self.selected = 0;
                 self.dirty = true;
+                // The last note (e.g. about the demo) described the token before.
+                self.note = format!("applied the tester preset {}", preset.label());
                 if let Some(generated) = applied.generated {
                     self.note = "the preset signed with a freshly generated key: its exports are under Generate a key"
                         .to_owned();
