@@ -397,7 +397,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
     ("text", &["scan", "base64url", "json", "token", "positions", "extract", "alg"]),
     ("keys", &["material", "params", "prepared", "keys"]),
     ("crypto", &["verify", "sign", "keygen", "secrets"]),
-    ("analysis", &["timeline", "registry", "findings", "lint", "verdict"]),
+    ("analysis", &["timeline", "registry", "findings", "verdict", "expect", "lint"]),
     ("tools", &["draft", "presets", "edit"]),
 ];
 

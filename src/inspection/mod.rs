@@ -2,15 +2,14 @@
 //! draws and the CLI prints. It is rebuilt whenever an input changes, never patched, so
 //! no two views can disagree.
 
-mod checks;
 mod positions;
 mod settings;
 mod signature;
 
 use chrono::{DateTime, Utc};
 
+pub use crate::jose::expect::{Check, Checked};
 pub use crate::jose::positions::EncodedRange;
-pub use checks::Check;
 pub use settings::{Expectations, Settings};
 
 use crate::jose::alg::AlgHeader;
@@ -19,7 +18,7 @@ use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::lint::{self, Finding, Severity};
 use crate::jose::timeline::Timeline;
 use crate::jose::token::{self, Content, Token, TokenKind};
-use crate::jose::verdict::{Expected, Facts, Verdict};
+use crate::jose::verdict::{Facts, Verdict};
 use crate::jose::verify::SignatureVerdict;
 use signature::Judged;
 
@@ -148,7 +147,7 @@ impl Inspection {
             _ => None,
         };
 
-        let checks = checks::checks(token.as_ref(), &alg, &settings.expect);
+        let checks = crate::jose::expect::checks(token.as_ref(), &alg, &settings.expect);
         let findings = match &token {
             Some(t) if with_findings => lint::lint(&lint::Context {
                 token: t,
@@ -157,8 +156,7 @@ impl Inspection {
                 timeline: &timeline,
                 keys,
                 long_lifetime: settings.long_lifetime,
-                expected_issuer: settings.expect.issuer.as_deref(),
-                expected_audience: settings.expect.audience.as_deref(),
+                checks: &checks,
                 repairs: candidate.map_or(&[], |c| c.repaired.as_slice()),
             }),
             _ => Vec::new(),
@@ -216,12 +214,18 @@ fn verdict(
         input_error: errors.first().map(|e| e.message.as_str()),
         encrypted: token.is_some_and(|t| t.kind == TokenKind::Jwe),
         alg,
-        allow_list: checks.iter().find(|c| c.name == "alg").map(|c| (c.passed, c.message.as_str())),
+        allow_list: checks
+            .iter()
+            .find(|c| c.checked == Checked::AllowedAlgorithm)
+            .map(|c| (c.passed, c.message.as_str())),
         signature,
         timeline,
         expectations: checks
             .iter()
-            .filter_map(|c| Some((Expected::from_name(c.name)?, c.passed, c.message.as_str())))
+            .filter_map(|c| match c.checked {
+                Checked::Member(expected) => Some((expected, c.passed, c.message.as_str())),
+                Checked::AllowedAlgorithm => None,
+            })
             .collect(),
         high_findings,
     })

@@ -1,21 +1,7 @@
 //! What the user sets for an inspection: leeway, lifetime limit and the expectations. No
 //! secrets, so the GUI may persist it.
 
-/// What the user expects of the token; each set expectation becomes a check.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Expectations {
-    /// The `iss` the token must have; `None`: any.
-    pub issuer: Option<String>,
-    /// A value `aud` must be or contain; `None`: any.
-    pub audience: Option<String>,
-    /// The `sub` the token must have; `None`: any.
-    pub subject: Option<String>,
-    /// The header's `typ` the token must have (compared exactly); `None`: any.
-    pub typ: Option<String>,
-    /// Empty: any algorithm is allowed.
-    pub algorithms: Vec<String>,
-}
+pub use crate::jose::expect::Expectations;
 
 /// Inspection settings (no secrets: safe to persist).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

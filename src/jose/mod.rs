@@ -5,6 +5,7 @@ pub mod alg;
 pub mod base64url;
 pub mod draft;
 pub mod edit;
+pub mod expect;
 pub mod extract;
 pub mod findings;
 pub mod json;

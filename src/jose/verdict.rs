@@ -79,17 +79,6 @@ pub enum Expected {
 }
 
 impl Expected {
-    /// From the member's name: `iss`, `aud`, `sub` or `typ`; `None` for any other.
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "iss" => Some(Self::Iss),
-            "aud" => Some(Self::Aud),
-            "sub" => Some(Self::Sub),
-            "typ" => Some(Self::Typ),
-            _ => None,
-        }
-    }
-
     /// The member's name: `iss`, `aud`, `sub` or `typ`.
     pub fn name(self) -> &'static str {
         match self {

@@ -1,14 +1,19 @@
 //! Findings about the claims: issuer and audience, repeated names, time claims, claim types,
 //! and values that look like secrets or personal data.
 
+use crate::jose::expect::check_of;
 use crate::jose::json::{Member, Node, Value};
 use crate::jose::lint::{Context, FindingId, Location, Out, Part, Severity, member};
 use crate::jose::registry::{self, Place, ValueKind};
 use crate::jose::timeline::{TimeClaim, human_duration};
+use crate::jose::verdict::Expected;
 
+/// Missing or unexpected `iss` and `aud`. Whether they match what the user expects was
+/// decided once, by `jose::expect`: this reads those checks.
 pub(super) fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node) {
     let location = |name: &str| member(Part::Payload, Some(claims), name);
-    match (claims.get("iss"), cx.expected_issuer) {
+    let iss = check_of(cx.checks, Expected::Iss);
+    match (claims.get("iss"), iss) {
         (None, expected) => {
             let severity = if expected.is_some() { Severity::Medium } else { Severity::Info };
             out.add_at(
@@ -18,17 +23,17 @@ pub(super) fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node
                 None,
             );
         }
-        (Some(iss), Some(expected)) if iss.value.as_str() != Some(expected) => {
-            let actual = iss.value.as_str().map_or_else(|| iss.value.type_name().to_owned(), |s| format!("{s:?}"));
+        (Some(_), Some(check)) if !check.passed => {
             out.add(
                 FindingId::IssMismatch,
-                format!("iss is {actual}, not the expected issuer {expected:?}: the token comes from someone else"),
+                format!("{}: the token comes from someone else", check.message),
                 location("iss"),
             );
         }
         _ => {}
     }
-    match (claims.get("aud"), cx.expected_audience) {
+    let aud = check_of(cx.checks, Expected::Aud);
+    match (claims.get("aud"), aud) {
         (None, expected) => {
             let severity = if expected.is_some() { Severity::Medium } else { Severity::Info };
             out.add_at(
@@ -38,15 +43,12 @@ pub(super) fn issuer_and_audience(out: &mut Out, cx: &Context<'_>, claims: &Node
                 None,
             );
         }
-        (Some(aud), Some(expected)) => {
-            let listed = match &aud.value {
-                Value::String(s) => s == expected,
-                Value::Array(items) => items.iter().any(|i| i.value.as_str() == Some(expected)),
-                _ => false,
-            };
-            if !listed {
-                out.add(FindingId::AudMismatch, format!("aud does not include the expected audience {expected:?}: the token was issued for another service"), location("aud"));
-            }
+        (Some(_), Some(check)) if !check.passed => {
+            out.add(
+                FindingId::AudMismatch,
+                format!("{}: the token was issued for another service", check.message),
+                location("aud"),
+            );
         }
         _ => {}
     }

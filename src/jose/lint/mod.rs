@@ -68,11 +68,9 @@ pub struct Context<'a> {
     pub keys: &'a [Key],
     /// Seconds above which `exp − iat` is "long"; default 24 h.
     pub long_lifetime: i64,
-    /// The issuer the user expects, if any: a missing `iss` then matters more, and another
-    /// `iss` is a finding.
-    pub expected_issuer: Option<&'a str>,
-    /// The audience the user expects, if any: as for the issuer.
-    pub expected_audience: Option<&'a str>,
+    /// The user's expectations, checked once (`jose::expect`): an expected `iss` or `aud`
+    /// that is missing matters more, and one that differs is a finding.
+    pub checks: &'a [crate::jose::expect::Check],
     /// Repairs extraction made to the token's structure (a wrong segment count accepted leniently).
     pub repairs: &'a [String],
 }
