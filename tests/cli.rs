@@ -122,20 +122,18 @@ fn the_json_verdict_lists_the_steps_in_order_with_the_first_failure() {
 
 #[test]
 fn a_key_file_of_an_unsupported_type_is_listed_and_the_report_still_printed() {
-    let secp = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/secp256k1.pub.pem");
+    let ed448 = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/ed448.pub.pem");
     let key = format!("{RFC}rfc7515_a1_hs256.oct.jwk.json");
     let token = vector("rfc7515_a1_hs256");
-    let output = run(&["inspect", &token, "--key", secp, "--key", &key, "--now", BEFORE_EXP, "--json"], None);
+    let output = run(&["inspect", &token, "--key", ed448, "--key", &key, "--now", BEFORE_EXP, "--json"], None);
     assert_eq!(output.status.code(), Some(0), "the other key verifies: {}", String::from_utf8_lossy(&output.stderr));
     let report = json(&output);
-    assert_eq!(report["unusable_keys"][0]["source"], "secp256k1.pub.pem");
-    assert!(
-        report["unusable_keys"][0]["error"].as_str().unwrap().starts_with("secp256k1 (ES256K) is not supported yet")
-    );
-    let output = run(&["inspect", &token, "--key", secp, "--now", BEFORE_EXP], None);
+    assert_eq!(report["unusable_keys"][0]["source"], "ed448.pub.pem");
+    assert!(report["unusable_keys"][0]["error"].as_str().unwrap().starts_with("Ed448 is not supported yet"));
+    let output = run(&["inspect", &token, "--key", ed448, "--now", BEFORE_EXP], None);
     assert_eq!(output.status.code(), Some(1), "undecided");
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("Unusable keys:") && text.contains("secp256k1 (ES256K)"), "{text}");
+    assert!(text.contains("Unusable keys:") && text.contains("Ed448"), "{text}");
 }
 
 #[test]
@@ -466,4 +464,29 @@ fn the_readme_batch_line_fields_match_the_batch_line() {
     assert_eq!(keys(&lines[0]["first_failure"]), first_failure);
     assert_eq!(lines[0]["first_failure"]["step"], "time");
     assert_eq!(keys(&lines[1]), documented, "a line that is not UTF-8 has every field, in order");
+}
+
+#[test]
+fn sign_and_inspect_work_with_es256k_ed25519_and_ml_dsa() {
+    let keys = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/");
+    let dir = std::env::temp_dir().join(format!("jwt-inspector-cli-algs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let output = run(&["keygen", "--type", "ml-dsa-44", "--out-dir", dir.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let ml_dsa = (dir.join("ml-dsa-44.private.pem"), dir.join("ml-dsa-44.public.pem"));
+    let cases = [
+        ("ES256K", format!("{keys}secp256k1.pkcs8.pem"), format!("{keys}secp256k1.pub.pem"), "EC secp256k1"),
+        ("Ed25519", format!("{keys}ed25519.pkcs8.pem"), format!("{keys}ed25519.pub.pem"), "Ed25519"),
+        ("ML-DSA-44", ml_dsa.0.display().to_string(), ml_dsa.1.display().to_string(), "ML-DSA-44"),
+    ];
+    for (alg, private, public, key_type) in cases {
+        let output = run(&["sign", "--alg", alg, "--key", &private, "--payload", r#"{"sub":"1"}"#], None);
+        assert_eq!(output.status.code(), Some(0), "{alg}: {}", String::from_utf8_lossy(&output.stderr));
+        let token = String::from_utf8(output.stdout).unwrap();
+        let report = json(&run(&["inspect", token.trim(), "--key", &public, "--json"], None));
+        assert_eq!(report["alg"], alg);
+        assert_eq!(report["signature"]["status"], "valid", "{alg}: {}", report["signature"]);
+        assert_eq!(report["signature"]["key"]["type"], key_type);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

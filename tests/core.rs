@@ -8,6 +8,8 @@
 
 mod common;
 
+#[path = "core/algs.rs"]
+mod algs;
 #[path = "core/bad_input.rs"]
 mod bad_input;
 #[path = "core/findings.rs"]

@@ -41,7 +41,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// The algorithm: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA.
+    /// The algorithm: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, ES256K, EdDSA,
+    /// Ed25519, ML-DSA-44/65/87.
     #[arg(long)]
     pub alg: String,
     #[command(flatten)]
@@ -60,6 +61,12 @@ pub enum KeyType {
     Ec,
     Ed25519,
     Hmac,
+    #[value(name = "ml-dsa-44")]
+    MlDsa44,
+    #[value(name = "ml-dsa-65")]
+    MlDsa65,
+    #[value(name = "ml-dsa-87")]
+    MlDsa87,
 }
 
 #[derive(Debug, Args)]
@@ -69,7 +76,7 @@ pub struct KeygenArgs {
     /// RSA: 2048, 3072 or 4096 (default 2048); HMAC: 256, 384 or 512 (default 256).
     #[arg(long)]
     pub bits: Option<usize>,
-    /// EC: P-256, P-384 or P-521 (default P-256).
+    /// EC: P-256, P-384, P-521 or secp256k1 (default P-256).
     #[arg(long)]
     pub curve: Option<String>,
     /// Where to write the files (created if missing; existing files are never overwritten).

@@ -6,15 +6,18 @@ use std::process::ExitCode;
 use crate::cli::args::{KeyType, KeygenArgs};
 
 pub fn keygen(args: &KeygenArgs) -> Result<ExitCode, String> {
-    use crate::jose::alg::Curve;
+    use crate::jose::alg::{Algorithm, Curve};
     use crate::jose::keygen::{self, KeyKind};
     let kind = match args.key_type {
         KeyType::Rsa => KeyKind::Rsa(args.bits.unwrap_or(2048)),
         KeyType::Hmac => KeyKind::Hmac(args.bits.unwrap_or(256)),
         KeyType::Ed25519 => KeyKind::Ed25519,
+        KeyType::MlDsa44 => KeyKind::MlDsa(Algorithm::MlDsa44),
+        KeyType::MlDsa65 => KeyKind::MlDsa(Algorithm::MlDsa65),
+        KeyType::MlDsa87 => KeyKind::MlDsa(Algorithm::MlDsa87),
         KeyType::Ec => match Curve::from_name(args.curve.as_deref().unwrap_or("P-256")) {
             Some(curve) if curve != Curve::Ed25519 => KeyKind::Ec(curve),
-            _ => return Err("--curve must be P-256, P-384 or P-521".to_owned()),
+            _ => return Err("--curve must be P-256, P-384, P-521 or secp256k1".to_owned()),
         },
     };
     let generated = match keygen::generate(kind) {
@@ -26,6 +29,7 @@ pub fn keygen(args: &KeygenArgs) -> Result<ExitCode, String> {
         KeyKind::Rsa(bits) => format!("rsa{bits}"),
         KeyKind::Ec(curve) => format!("ec-{}", curve.name().to_ascii_lowercase().replace('-', "")),
         KeyKind::Ed25519 => "ed25519".to_owned(),
+        KeyKind::MlDsa(alg) => alg.name().to_ascii_lowercase(),
     };
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
     // (file, contents, private)

@@ -1,5 +1,7 @@
-//! The JWS algorithms the inspector knows (RFC 7518 §3, RFC 8037), including the ones
-//! jsonwebtoken cannot name (`none`, ES512), and how a header's `alg` text maps onto them.
+//! The JWS algorithms the inspector knows (RFC 7518 §3, RFC 8037, RFC 8812 ES256K, RFC 9864's
+//! fully specified `Ed25519`, RFC 9964 ML-DSA), including the ones jsonwebtoken cannot name
+//! (`none`, ES512, ES256K, ML-DSA), the registered ones it names but cannot check (`Ed448`), and
+//! how a header's `alg` text maps onto them.
 
 use std::fmt;
 
@@ -30,8 +32,57 @@ pub enum Algorithm {
     ES384,
     /// ECDSA on P-521 with SHA-512 (jsonwebtoken cannot name it).
     ES512,
-    /// EdDSA; Ed25519 is the one curve supported (RFC 8037).
+    /// ECDSA on secp256k1 with SHA-256 (RFC 8812; jsonwebtoken cannot name it).
+    ES256K,
+    /// EdDSA; Ed25519 is the one curve supported (RFC 8037). Deprecated by RFC 9864 in favour
+    /// of the fully specified [`Algorithm::Ed25519`].
     EdDSA,
+    /// EdDSA on Ed25519, fully specified (RFC 9864): the same signature as `EdDSA` with an
+    /// Ed25519 key.
+    Ed25519,
+    /// ML-DSA-44 (FIPS 204, RFC 9964), with an `AKP` key.
+    #[serde(rename = "ML-DSA-44")]
+    MlDsa44,
+    /// ML-DSA-65 (FIPS 204, RFC 9964), with an `AKP` key.
+    #[serde(rename = "ML-DSA-65")]
+    MlDsa65,
+    /// ML-DSA-87 (FIPS 204, RFC 9964), with an `AKP` key.
+    #[serde(rename = "ML-DSA-87")]
+    MlDsa87,
+}
+
+/// A registered JWS `alg` this tool names but cannot check: the verdict says so in these
+/// terms instead of calling it an unknown string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Unimplemented {
+    /// EdDSA on Ed448, fully specified (RFC 9864).
+    Ed448,
+}
+
+impl Unimplemented {
+    /// Every one, for name lookups.
+    pub const ALL: [Self; 1] = [Self::Ed448];
+
+    /// The `alg` value, exactly.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ed448 => "Ed448",
+        }
+    }
+
+    /// Why it cannot be checked, for people.
+    pub fn why(self) -> &'static str {
+        match self {
+            // aws-lc-rs (the crypto backend) has no Ed448, and no Ed448 crate has been
+            // checked against RFC 8032's vectors for this tool yet.
+            Self::Ed448 => "Ed448 (RFC 9864) is not supported: the crypto library this tool uses has no Ed448",
+        }
+    }
+
+    /// Exact, case-sensitive match.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|alg| alg.name() == name)
+    }
 }
 
 /// The key family an algorithm needs.
@@ -44,8 +95,10 @@ pub enum Family {
     Rsa,
     /// An elliptic-curve key pair (ES*).
     Ec,
-    /// An octet key pair, RFC 8037 (EdDSA).
+    /// An octet key pair, RFC 8037 (EdDSA, Ed25519).
     Okp,
+    /// An algorithm key pair, RFC 9964 (ML-DSA): the key is bound to one algorithm.
+    Akp,
 }
 
 /// Elliptic curves for ECDSA and EdDSA keys.
@@ -60,17 +113,21 @@ pub enum Curve {
     /// NIST P-521 (secp521r1).
     #[serde(rename = "P-521")]
     P521,
+    /// secp256k1, for ES256K (RFC 8812).
+    #[serde(rename = "secp256k1")]
+    Secp256k1,
     /// Edwards25519, for EdDSA.
     Ed25519,
 }
 
 impl Curve {
-    /// The name JWK `crv` uses: `P-256`, `P-384`, `P-521`, `Ed25519`.
+    /// The name JWK `crv` uses: `P-256`, `P-384`, `P-521`, `secp256k1`, `Ed25519`.
     pub fn name(self) -> &'static str {
         match self {
             Self::P256 => "P-256",
             Self::P384 => "P-384",
             Self::P521 => "P-521",
+            Self::Secp256k1 => "secp256k1",
             Self::Ed25519 => "Ed25519",
         }
     }
@@ -81,6 +138,7 @@ impl Curve {
             "P-256" => Some(Self::P256),
             "P-384" => Some(Self::P384),
             "P-521" => Some(Self::P521),
+            "secp256k1" => Some(Self::Secp256k1),
             "Ed25519" => Some(Self::Ed25519),
             _ => None,
         }
@@ -89,7 +147,7 @@ impl Curve {
     /// Size of one coordinate (or of the Ed25519 public key) in bytes.
     pub fn coordinate_len(self) -> usize {
         match self {
-            Self::P256 | Self::Ed25519 => 32,
+            Self::P256 | Self::Secp256k1 | Self::Ed25519 => 32,
             Self::P384 => 48,
             Self::P521 => 66,
         }
@@ -101,14 +159,16 @@ impl Curve {
             Self::P256 => Algorithm::ES256,
             Self::P384 => Algorithm::ES384,
             Self::P521 => Algorithm::ES512,
+            Self::Secp256k1 => Algorithm::ES256K,
             Self::Ed25519 => Algorithm::EdDSA,
         }
     }
 }
 
 impl Algorithm {
-    /// Every algorithm, in the order of RFC 7518's table (EdDSA last).
-    pub const ALL: [Self; 13] = [
+    /// Every algorithm, in the order of RFC 7518's table, then ES256K, EdDSA and Ed25519, and
+    /// ML-DSA last.
+    pub const ALL: [Self; 18] = [
         Self::HS256,
         Self::HS384,
         Self::HS512,
@@ -121,7 +181,12 @@ impl Algorithm {
         Self::ES256,
         Self::ES384,
         Self::ES512,
+        Self::ES256K,
         Self::EdDSA,
+        Self::Ed25519,
+        Self::MlDsa44,
+        Self::MlDsa65,
+        Self::MlDsa87,
     ];
 
     /// The `alg` value, exactly (case matters).
@@ -139,7 +204,12 @@ impl Algorithm {
             Self::ES256 => "ES256",
             Self::ES384 => "ES384",
             Self::ES512 => "ES512",
+            Self::ES256K => "ES256K",
             Self::EdDSA => "EdDSA",
+            Self::Ed25519 => "Ed25519",
+            Self::MlDsa44 => "ML-DSA-44",
+            Self::MlDsa65 => "ML-DSA-65",
+            Self::MlDsa87 => "ML-DSA-87",
         }
     }
 
@@ -153,8 +223,9 @@ impl Algorithm {
         match self {
             Self::HS256 | Self::HS384 | Self::HS512 => Family::Hmac,
             Self::RS256 | Self::RS384 | Self::RS512 | Self::PS256 | Self::PS384 | Self::PS512 => Family::Rsa,
-            Self::ES256 | Self::ES384 | Self::ES512 => Family::Ec,
-            Self::EdDSA => Family::Okp,
+            Self::ES256 | Self::ES384 | Self::ES512 | Self::ES256K => Family::Ec,
+            Self::EdDSA | Self::Ed25519 => Family::Okp,
+            Self::MlDsa44 | Self::MlDsa65 | Self::MlDsa87 => Family::Akp,
         }
     }
 
@@ -164,17 +235,27 @@ impl Algorithm {
             Self::ES256 => Some(Curve::P256),
             Self::ES384 => Some(Curve::P384),
             Self::ES512 => Some(Curve::P521),
-            Self::EdDSA => Some(Curve::Ed25519),
+            Self::ES256K => Some(Curve::Secp256k1),
+            Self::EdDSA | Self::Ed25519 => Some(Curve::Ed25519),
             _ => None,
         }
     }
 
-    /// Hash output length in bytes (the minimum sensible HMAC key size, RFC 7518 §3.2).
+    /// Hash output length in bytes (the minimum sensible HMAC key size, RFC 7518 §3.2); for
+    /// ML-DSA, the 64-byte message representative μ.
     pub fn hash_len(self) -> usize {
         match self {
-            Self::HS256 | Self::RS256 | Self::PS256 | Self::ES256 => 32,
+            Self::HS256 | Self::RS256 | Self::PS256 | Self::ES256 | Self::ES256K => 32,
             Self::HS384 | Self::RS384 | Self::PS384 | Self::ES384 => 48,
-            Self::HS512 | Self::RS512 | Self::PS512 | Self::ES512 | Self::EdDSA => 64,
+            Self::HS512
+            | Self::RS512
+            | Self::PS512
+            | Self::ES512
+            | Self::EdDSA
+            | Self::Ed25519
+            | Self::MlDsa44
+            | Self::MlDsa65
+            | Self::MlDsa87 => 64,
         }
     }
 
@@ -189,17 +270,24 @@ impl Algorithm {
             Self::ES256 => Some(64),
             Self::ES384 => Some(96),
             Self::ES512 => Some(132),
-            Self::EdDSA => Some(64),
+            Self::ES256K => Some(64),
+            Self::EdDSA | Self::Ed25519 => Some(64),
+            // FIPS 204 Table 2.
+            Self::MlDsa44 => Some(2420),
+            Self::MlDsa65 => Some(3309),
+            Self::MlDsa87 => Some(4627),
             _ => None,
         }
     }
 
-    /// Whether signing the same input twice gives the same bytes.
+    /// Whether signing the same input twice gives the same bytes (aws-lc-rs signs ML-DSA
+    /// hedged, with fresh randomness).
     pub fn is_deterministic(self) -> bool {
-        !matches!(self.family(), Family::Ec) && !matches!(self, Self::PS256 | Self::PS384 | Self::PS512)
+        !matches!(self.family(), Family::Ec | Family::Akp) && !matches!(self, Self::PS256 | Self::PS384 | Self::PS512)
     }
 
-    /// jsonwebtoken's name for it, where it has one (it has no ES512).
+    /// jsonwebtoken's name for it, where it has one (it has no ES512, ES256K or ML-DSA;
+    /// `Ed25519` is its `EdDSA`: the same signature).
     pub fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
         use jsonwebtoken::Algorithm as J;
         Some(match self {
@@ -214,8 +302,8 @@ impl Algorithm {
             Self::PS512 => J::PS512,
             Self::ES256 => J::ES256,
             Self::ES384 => J::ES384,
-            Self::EdDSA => J::EdDSA,
-            Self::ES512 => return None,
+            Self::EdDSA | Self::Ed25519 => J::EdDSA,
+            Self::ES512 | Self::ES256K | Self::MlDsa44 | Self::MlDsa65 | Self::MlDsa87 => return None,
         })
     }
 }
@@ -233,6 +321,8 @@ pub enum AlgHeader {
     Known(Algorithm),
     /// `none` in any capitalisation: an unsecured JWS (RFC 7515 §A.5). The text is kept.
     None(String),
+    /// A registered algorithm this tool names but cannot check (`Ed448`).
+    Unimplemented(Unimplemented),
     /// A string this tool does not implement (or a known name in the wrong case).
     Unsupported(String),
     /// `alg` is present but not a string.
@@ -249,9 +339,10 @@ impl AlgHeader {
         if text.eq_ignore_ascii_case("none") {
             return Self::None(text.to_owned());
         }
-        match Algorithm::from_name(text) {
-            Some(alg) => Self::Known(alg),
-            None => Self::Unsupported(text.to_owned()),
+        match (Algorithm::from_name(text), Unimplemented::from_name(text)) {
+            (Some(alg), _) => Self::Known(alg),
+            (None, Some(alg)) => Self::Unimplemented(alg),
+            (None, None) => Self::Unsupported(text.to_owned()),
         }
     }
 
@@ -268,6 +359,7 @@ impl AlgHeader {
     pub fn text(&self) -> Option<&str> {
         match self {
             Self::Known(alg) => Some(alg.name()),
+            Self::Unimplemented(alg) => Some(alg.name()),
             Self::None(text) | Self::Unsupported(text) => Some(text),
             Self::NotAString(_) | Self::Missing => None,
         }
@@ -278,6 +370,7 @@ impl AlgHeader {
     pub fn label(&self) -> String {
         match self {
             Self::Known(alg) => alg.name().to_owned(),
+            Self::Unimplemented(alg) => alg.name().to_owned(),
             Self::None(text) | Self::Unsupported(text) => text.clone(),
             Self::NotAString(kind) => format!("({kind})"),
             Self::Missing => "(missing)".to_owned(),

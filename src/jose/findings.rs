@@ -79,6 +79,7 @@ findings! {
     AlgNone => "alg-none", High, "`alg` is `none` in any capitalisation", "RFC 8725 §2.1, §3.1; RFC 7518 §3.6";
     MissingAlg => "missing-alg", High, "no `alg`, or not a string", "RFC 7515 §4.1.1";
     UnsupportedAlg => "unsupported-alg", Medium, "an `alg` this tool does not implement", "RFC 7518 §3.1";
+    DeprecatedAlg => "deprecated-alg", Info, "`alg` is `EdDSA`, deprecated in favour of the fully specified `Ed25519`", "RFC 9864";
     EmptySignature => "empty-signature", High, "signature segment empty although `alg` needs one", "RFC 8725 §3.1";
     PsychicSignature => "psychic-signature", High, "ECDSA r or s is zero, raw or DER-encoded", "CVE-2022-21449; RFC 8725 §3.4";
     KeyConfusion => "key-confusion", High / Medium, "an HS* MAC verifies with a public key's PEM as the secret (high), or an HS* token is checked against public-key material only (medium)", "RFC 8725 §2.1, §3.1; CVE-2015-9235";

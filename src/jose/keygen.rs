@@ -1,5 +1,6 @@
 //! Key generation with `aws-lc-rs` (already compiled as the crypto backend): HMAC secrets,
-//! RSA 2048/3072/4096, EC P-256/P-384/P-521 and Ed25519, each exported as PEM, JWK and a JWKS
+//! RSA 2048/3072/4096, EC P-256/P-384/P-521/secp256k1, Ed25519 and ML-DSA-44/65/87, each
+//! exported as PEM, JWK and a JWKS
 //! whose `kid` is the key's RFC 7638 thumbprint. Nothing is written anywhere: the caller
 //! decides where (if anywhere) the exports go.
 
@@ -7,7 +8,7 @@ use aws_lc_rs::encoding::{AsBigEndian as _, AsDer as _};
 use aws_lc_rs::signature::KeyPair as _;
 use serde_json::{Value, json};
 
-use crate::jose::alg::Curve;
+use crate::jose::alg::{Algorithm, Curve, Family};
 use crate::jose::base64url;
 use crate::jose::keys::{self, Key, KeyMaterial, PrivateKey};
 
@@ -18,15 +19,17 @@ pub enum KeyKind {
     Hmac(usize),
     /// RSA with this modulus size (2048, 3072 or 4096).
     Rsa(usize),
-    /// ECDSA on P-256, P-384 or P-521.
+    /// ECDSA on P-256, P-384, P-521 or secp256k1.
     Ec(Curve),
-    /// An Ed25519 key pair (for EdDSA).
+    /// An Ed25519 key pair (for EdDSA and Ed25519).
     Ed25519,
+    /// An ML-DSA key pair for this algorithm (`ML-DSA-44`, `-65` or `-87`).
+    MlDsa(Algorithm),
 }
 
 impl KeyKind {
     /// Every kind offered, in menu order.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 14] = [
         Self::Hmac(256),
         Self::Hmac(384),
         Self::Hmac(512),
@@ -36,16 +39,21 @@ impl KeyKind {
         Self::Ec(Curve::P256),
         Self::Ec(Curve::P384),
         Self::Ec(Curve::P521),
+        Self::Ec(Curve::Secp256k1),
         Self::Ed25519,
+        Self::MlDsa(Algorithm::MlDsa44),
+        Self::MlDsa(Algorithm::MlDsa65),
+        Self::MlDsa(Algorithm::MlDsa87),
     ];
 
-    /// For menus: "HMAC secret, 256 bits", "RSA 2048", "EC P-256".
+    /// For menus: "HMAC secret, 256 bits", "RSA 2048", "EC P-256", "ML-DSA-44".
     pub fn label(self) -> String {
         match self {
             Self::Hmac(bits) => format!("HMAC secret, {bits} bits"),
             Self::Rsa(bits) => format!("RSA {bits}"),
             Self::Ec(curve) => format!("EC {}", curve.name()),
             Self::Ed25519 => "Ed25519".to_owned(),
+            Self::MlDsa(alg) => alg.name().to_owned(),
         }
     }
 }
@@ -59,6 +67,9 @@ pub enum KeygenError {
     /// Ed25519 asked for as an ECDSA curve.
     #[error("Ed25519 is not an ECDSA curve: generate it as Ed25519")]
     WrongCurve,
+    /// An ML-DSA key asked for with an algorithm that is not ML-DSA.
+    #[error("{0} is not an ML-DSA algorithm (ML-DSA-44, ML-DSA-65 or ML-DSA-87)")]
+    NotMlDsa(Algorithm),
     /// aws-lc-rs could not generate or encode the key.
     #[error("the system's random generator or the key encoder failed")]
     Crypto,
@@ -92,6 +103,7 @@ fn crypto<E>(_: E) -> KeygenError {
 pub fn generate(kind: KeyKind) -> Result<Generated, KeygenError> {
     let (pkcs8, spki) = match kind {
         KeyKind::Hmac(bits) => return generate_secret(bits),
+        KeyKind::MlDsa(alg) => return generate_ml_dsa(alg),
         KeyKind::Rsa(bits) => {
             let size = match bits {
                 2048 => aws_lc_rs::rsa::KeySize::Rsa2048,
@@ -129,6 +141,39 @@ pub fn generate(kind: KeyKind) -> Result<Generated, KeygenError> {
     key.format = "generated PKCS#8 private key".to_owned();
     let private_jwk = private_jwk(&key, &pkcs8, &thumbprint)?;
     let public_jwk = key.public_jwk();
+    Ok(Generated {
+        private_pem: Some(pem::encode(&pem::Pem::new("PRIVATE KEY", pkcs8))),
+        public_pem: Some(pem::encode(&pem::Pem::new("PUBLIC KEY", spki))),
+        jwks: json!({ "keys": [public_jwk.clone()] }),
+        private_jwk,
+        public_jwk,
+        key,
+    })
+}
+
+/// ML-DSA from a fresh 32-byte seed (FIPS 204 ξ), which the private JWK carries as `priv`
+/// (RFC 9964 §4).
+fn generate_ml_dsa(alg: Algorithm) -> Result<Generated, KeygenError> {
+    if alg.family() != Family::Akp {
+        return Err(KeygenError::NotMlDsa(alg));
+    }
+    let mut seed = [0u8; 32];
+    aws_lc_rs::rand::fill(&mut seed).map_err(crypto)?;
+    let (pkcs8, _) = keys::ml_dsa_from_seed(alg, &seed).map_err(|e| KeygenError::Reload(e.to_string()))?;
+    let params = crate::jose::params::ml_dsa_signing(alg).ok_or(KeygenError::NotMlDsa(alg))?;
+    let pair = aws_lc_rs::signature::PqdsaKeyPair::from_pkcs8(params, &pkcs8).map_err(crypto)?;
+    let spki = pair.public_key().as_der().map_err(crypto)?.as_ref().to_vec();
+    let mut key = keys::from_der(&pkcs8, "generated key").map_err(|e| KeygenError::Reload(e.to_string()))?;
+    let thumbprint = key.thumbprint();
+    key.kid = Some(thumbprint.clone());
+    key.source = format!("generated {alg}");
+    key.format = "generated PKCS#8 private key".to_owned();
+    let public_jwk = key.public_jwk();
+    let mut private_jwk = public_jwk.clone();
+    if let Some(object) = private_jwk.as_object_mut() {
+        object.insert("priv".to_owned(), Value::String(base64url::encode(seed)));
+        object.insert("kid".to_owned(), Value::String(thumbprint));
+    }
     Ok(Generated {
         private_pem: Some(pem::encode(&pem::Pem::new("PRIVATE KEY", pkcs8))),
         public_pem: Some(pem::encode(&pem::Pem::new("PUBLIC KEY", spki))),
@@ -217,7 +262,9 @@ mod tests {
             KeyKind::Rsa(2048),
             KeyKind::Ec(Curve::P256),
             KeyKind::Ec(Curve::P521),
+            KeyKind::Ec(Curve::Secp256k1),
             KeyKind::Ed25519,
+            KeyKind::MlDsa(Algorithm::MlDsa44),
         ] {
             let generated = generate(kind).expect("generates");
             let alg = generated.key.algorithms().first().copied().expect("an algorithm");

@@ -1,10 +1,11 @@
 //! Key material reduced to what verification and signing need: an HMAC secret, RSA `n`/`e`, an
-//! uncompressed EC point, an Ed25519 point, and the private key's DER when there is one.
+//! uncompressed EC point, an Ed25519 point, an ML-DSA public key, and the private key's DER
+//! when there is one.
 //! Knows nothing of formats (that is `keys`) or of the crypto library (that is `prepared`).
 
 use std::fmt;
 
-use crate::jose::alg::Curve;
+use crate::jose::alg::{Algorithm, Curve};
 
 /// A private key kept for signing, in the DER form it came in.
 #[derive(Clone, PartialEq, Eq)]
@@ -38,9 +39,9 @@ pub enum KeyMaterial {
         /// The private key, for signing.
         private: Option<PrivateKey>,
     },
-    /// An ECDSA public key on a NIST curve.
+    /// An ECDSA public key on a NIST curve or secp256k1.
     Ec {
-        /// P-256, P-384 or P-521.
+        /// P-256, P-384, P-521 or secp256k1.
         curve: Curve,
         /// The uncompressed SEC1 point `04 ‖ x ‖ y`.
         point: Vec<u8>,
@@ -54,6 +55,15 @@ pub enum KeyMaterial {
         /// The private key, for signing.
         private: Option<PrivateKey>,
     },
+    /// An algorithm key pair (RFC 9964 `AKP`): an ML-DSA key, bound to one algorithm.
+    Akp {
+        /// The ML-DSA parameter set it belongs to.
+        alg: Algorithm,
+        /// The raw public key (FIPS 204 `pk`; 1312, 1952 or 2592 bytes).
+        public: Vec<u8>,
+        /// The private key, for signing (PKCS#8 in the seed form).
+        private: Option<PrivateKey>,
+    },
 }
 
 impl fmt::Debug for KeyMaterial {
@@ -63,6 +73,7 @@ impl fmt::Debug for KeyMaterial {
             Self::Rsa { n, private, .. } => write!(f, "Rsa({} bits, private: {})", n.len() * 8, private.is_some()),
             Self::Ec { curve, private, .. } => write!(f, "Ec({}, private: {})", curve.name(), private.is_some()),
             Self::Ed25519 { private, .. } => write!(f, "Ed25519(private: {})", private.is_some()),
+            Self::Akp { alg, private, .. } => write!(f, "Akp({alg}, private: {})", private.is_some()),
         }
     }
 }

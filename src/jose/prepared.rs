@@ -66,10 +66,24 @@ impl Ready {
             (Algorithm::PS256, KeyMaterial::Rsa { n, e, .. }) => rsa(&sig::RSA_PSS_2048_8192_SHA256, n, e),
             (Algorithm::PS384, KeyMaterial::Rsa { n, e, .. }) => rsa(&sig::RSA_PSS_2048_8192_SHA384, n, e),
             (Algorithm::PS512, KeyMaterial::Rsa { n, e, .. }) => rsa(&sig::RSA_PSS_2048_8192_SHA512, n, e),
-            (Algorithm::ES256, KeyMaterial::Ec { point, .. }) => public(&sig::ECDSA_P256_SHA256_FIXED, point),
-            (Algorithm::ES384, KeyMaterial::Ec { point, .. }) => public(&sig::ECDSA_P384_SHA384_FIXED, point),
-            (Algorithm::ES512, KeyMaterial::Ec { point, .. }) => public(&sig::ECDSA_P521_SHA512_FIXED, point),
-            (Algorithm::EdDSA, KeyMaterial::Ed25519 { public: bytes, .. }) => public(&sig::ED25519, bytes),
+            // The curve is the algorithm's (never the key's): an ES256 token checked with a
+            // secp256k1 key is parsed as P-256 and refused.
+            (
+                Algorithm::ES256 | Algorithm::ES384 | Algorithm::ES512 | Algorithm::ES256K,
+                KeyMaterial::Ec { point, .. },
+            ) => match alg.curve().and_then(crate::jose::params::ecdsa) {
+                Some(params) => public(params, point),
+                None => Err(format!("{alg} does not use this kind of key")),
+            },
+            (Algorithm::EdDSA | Algorithm::Ed25519, KeyMaterial::Ed25519 { public: bytes, .. }) => {
+                public(&sig::ED25519, bytes)
+            }
+            (_, KeyMaterial::Akp { alg: bound, public: bytes, .. }) if *bound == alg => {
+                match crate::jose::params::ml_dsa(alg) {
+                    Some(params) => public(params, bytes),
+                    None => Err(format!("{alg} does not use this kind of key")),
+                }
+            }
             _ => Err(format!("{alg} does not use this kind of key")),
         }
     }

@@ -1,6 +1,7 @@
 //! Signing: the user's exact header and payload text, base64url-encoded, signed with any
-//! algorithm the verifier checks. HS/RS/PS/ES256/ES384/EdDSA go through
-//! `jsonwebtoken::crypto::sign`; ES512 through `aws-lc-rs` (jsonwebtoken has no ES512).
+//! algorithm the verifier checks. HS/RS/PS/ES256/ES384/EdDSA/Ed25519 go through
+//! `jsonwebtoken::crypto::sign`; ES512, ES256K and ML-DSA through `aws-lc-rs` directly
+//! (jsonwebtoken cannot name them).
 //! The text is never re-serialised, so an unedited token re-signs byte for byte.
 
 use jsonwebtoken::EncodingKey;
@@ -49,7 +50,8 @@ pub fn sign(alg: Algorithm, key: &Key, signing_input: &[u8]) -> Result<Vec<u8>, 
                 }
                 _ => return Err(SignError::PublicOnly(key.description())),
             };
-            if alg == Algorithm::ES512 {
+            if alg.to_jsonwebtoken().is_none() {
+                // ES512, ES256K: the fit above made sure the key's curve is the algorithm's.
                 let _ = curve;
                 let pair =
                     aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(ec_signing(alg), &pkcs8).map_err(|e| crypto(&e))?;
@@ -62,12 +64,31 @@ pub fn sign(alg: Algorithm, key: &Key, signing_input: &[u8]) -> Result<Vec<u8>, 
             Some(PrivateKey::Pkcs8(der)) => EncodingKey::from_ed_der(der),
             _ => return Err(SignError::PublicOnly(key.description())),
         },
+        KeyMaterial::Akp { private, .. } => {
+            let Some(PrivateKey::Pkcs8(der)) = private else {
+                return Err(SignError::PublicOnly(key.description()));
+            };
+            return sign_ml_dsa(alg, der, signing_input);
+        }
     };
     let Some(jwt_alg) = alg.to_jsonwebtoken() else {
         return Err(SignError::Misfit(format!("{alg} cannot be signed with this key")));
     };
     let b64 = jsonwebtoken::crypto::sign(signing_input, &encoding, jwt_alg).map_err(|e| crypto(&e))?;
     base64url::decode(&b64).map(|d| d.bytes).map_err(|e| crypto(&e))
+}
+
+/// ML-DSA with the empty context (RFC 9964 §3), hedged.
+fn sign_ml_dsa(alg: Algorithm, pkcs8: &[u8], signing_input: &[u8]) -> Result<Vec<u8>, SignError> {
+    let crypto = |e: &dyn std::fmt::Display| SignError::Crypto(e.to_string());
+    let Some(params) = crate::jose::params::ml_dsa_signing(alg) else {
+        return Err(SignError::Misfit(format!("{alg} is not an ML-DSA algorithm")));
+    };
+    let pair = aws_lc_rs::signature::PqdsaKeyPair::from_pkcs8(params, pkcs8).map_err(|e| crypto(&e))?;
+    let mut signature = vec![0; params.signature_len()];
+    let len = pair.sign(signing_input, &mut signature).map_err(|e| crypto(&e))?;
+    signature.truncate(len);
+    Ok(signature)
 }
 
 fn ec_signing(alg: Algorithm) -> &'static aws_lc_rs::signature::EcdsaSigningAlgorithm {

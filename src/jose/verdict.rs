@@ -307,6 +307,7 @@ fn algorithm(facts: &Facts<'_>) -> Step {
         AlgHeader::NotAString(kind) => {
             step(id, StepStatus::Failed, Cause::AlgMissing, format!("alg is {kind}, not a string"))
         }
+        AlgHeader::Unimplemented(alg) => step(id, StepStatus::NotChecked, Cause::AlgUnsupported, alg.why()),
         AlgHeader::Unsupported(text) => step(
             id,
             StepStatus::NotChecked,

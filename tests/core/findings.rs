@@ -60,6 +60,8 @@ fn fixtures() -> Vec<Fixture> {
         fixture("alg-none", format!("{}.{}.", b64(r#"{"alg":"nOnE"}"#), b64(&p))),
         fixture("missing-alg", unsigned(r#"{"typ":"JWT"}"#, &p)),
         fixture("unsupported-alg", unsigned(r#"{"alg":"HS1024"}"#, &p)),
+        fixture("unsupported-alg", unsigned(r#"{"alg":"Ed448"}"#, &p)),
+        fixture("deprecated-alg", unsigned(r#"{"alg":"EdDSA"}"#, &p)),
         fixture("empty-signature", format!("{}.{}.", b64(H), b64(&p))),
         fixture("psychic-signature", format!("{}.{}.{}", b64(r#"{"alg":"ES256"}"#), b64(&p), b64([0u8; 64]))),
         Fixture { keys: vec![key_file("rsa2048.pub.pem")], ..fixture("key-confusion", hs(H, &p, &rsa_pem)) },

@@ -49,8 +49,17 @@ fn every_algorithm_signs_with_every_private_key_format_and_verifies() {
             vec![load("keys/ecp521.sec1.pem"), load("keys/ecp521.pkcs8.pem")],
             load("keys/ecp521.pub.pem"),
         ),
-        (vec![Algorithm::EdDSA], vec![load("keys/ed25519.pkcs8.pem")], load("keys/ed25519.pub.pem")),
-        (vec![Algorithm::EdDSA], vec![ed_jwk], load("vectors/rfc/rfc8037_a1_ed25519.pub.pem")),
+        (
+            vec![Algorithm::ES256K],
+            vec![load("keys/secp256k1.sec1.pem"), load("keys/secp256k1.pkcs8.pem")],
+            load("keys/secp256k1.pub.pem"),
+        ),
+        (
+            vec![Algorithm::EdDSA, Algorithm::Ed25519],
+            vec![load("keys/ed25519.pkcs8.pem")],
+            load("keys/ed25519.pub.pem"),
+        ),
+        (vec![Algorithm::EdDSA, Algorithm::Ed25519], vec![ed_jwk], load("vectors/rfc/rfc8037_a1_ed25519.pub.pem")),
     ];
     for (algs, signers, verifier) in cases {
         for alg in algs {
@@ -192,7 +201,7 @@ fn prepared_keys_answer_as_jsonwebtoken_does() {
         ),
         (vec![Algorithm::ES256], load("keys/ecp256.pkcs8.pem"), load("keys/ecp256.pub.pem")),
         (vec![Algorithm::ES384], load("keys/ecp384.pkcs8.pem"), load("keys/ecp384.pub.pem")),
-        (vec![Algorithm::EdDSA], load("keys/ed25519.pkcs8.pem"), load("keys/ed25519.pub.pem")),
+        (vec![Algorithm::EdDSA, Algorithm::Ed25519], load("keys/ed25519.pkcs8.pem"), load("keys/ed25519.pub.pem")),
     ];
     let mut tokens: Vec<(Algorithm, String, Key)> = Vec::new();
     for (algs, signer, public) in cases {
@@ -211,6 +220,7 @@ fn prepared_keys_answer_as_jsonwebtoken_does() {
             KeyMaterial::Rsa { n, e, .. } => DecodingKey::from_rsa_raw_components(n, e),
             KeyMaterial::Ec { point, .. } => DecodingKey::from_ec_der(point),
             KeyMaterial::Ed25519 { public, .. } => DecodingKey::from_ed_der(public),
+            KeyMaterial::Akp { .. } => unreachable!("jsonwebtoken has no ML-DSA"),
         };
         let jwt_alg = alg.to_jsonwebtoken().unwrap();
         for (signature, good) in [(signature.to_owned(), true), (base64url::encode(&tampered), false)] {

@@ -1,5 +1,5 @@
 //! DER structures (SPKI, PKCS#1, PKCS#8, SEC1, X.509) read with RustCrypto's parsers, every
-//! key reduced to its raw parts; key types and curves this tool does not implement named as
+//! key reduced to its raw parts (ML-DSA's in `akp`); key types and curves this tool does not implement named as
 //! people name them.
 
 use std::fmt;
@@ -52,6 +52,7 @@ mod oid {
     pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
     pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
     pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
+    pub const SECP256K1: Oid = Oid::new_unwrap("1.3.132.0.10");
 }
 
 pub(super) fn curve_from_oid(oid: &x509_cert::der::asn1::ObjectIdentifier) -> Result<Curve, KeyError> {
@@ -59,6 +60,7 @@ pub(super) fn curve_from_oid(oid: &x509_cert::der::asn1::ObjectIdentifier) -> Re
         oid::P256 => Ok(Curve::P256),
         oid::P384 => Ok(Curve::P384),
         oid::P521 => Ok(Curve::P521),
+        oid::SECP256K1 => Ok(Curve::Secp256k1),
         other => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
     }
 }
@@ -67,7 +69,6 @@ pub(super) fn curve_from_oid(oid: &x509_cert::der::asn1::ObjectIdentifier) -> Re
 /// use; anything else by its OID.
 pub(super) fn unsupported_name(oid: &str) -> String {
     let name = match oid {
-        "1.3.132.0.10" => "secp256k1 (ES256K)",
         "1.2.840.10045.3.1.1" => "the P-192 curve",
         "1.3.132.0.33" => "the P-224 curve",
         "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1",
@@ -78,9 +79,6 @@ pub(super) fn unsupported_name(oid: &str) -> String {
         "1.3.101.111" => "X448 (a key-agreement key)",
         "1.2.840.10040.4.1" => "DSA",
         "1.2.840.113549.1.3.1" => "Diffie-Hellman",
-        "2.16.840.1.101.3.4.3.17" => "ML-DSA-44",
-        "2.16.840.1.101.3.4.3.18" => "ML-DSA-65",
-        "2.16.840.1.101.3.4.3.19" => "ML-DSA-87",
         _ => return format!("a key with algorithm or curve OID {oid}"),
     };
     name.to_owned()
@@ -89,7 +87,6 @@ pub(super) fn unsupported_name(oid: &str) -> String {
 /// A JWK `crv` this tool does not implement, by the name people use.
 pub(super) fn unsupported_crv(crv: &str) -> String {
     match crv {
-        "secp256k1" => "secp256k1 (ES256K)".to_owned(),
         "X25519" => "X25519 (a key-agreement key, used by JWE ECDH-ES)".to_owned(),
         "Ed448" | "X448" => crv.to_owned(),
         other => format!("the curve {other:?}"),
@@ -141,7 +138,10 @@ pub(super) fn from_spki(der: &[u8], source: &str) -> Result<Key, KeyError> {
             }
             Ok(plain_key(source, KeyMaterial::Ed25519 { public: key_bytes.to_vec(), private: None }))
         }
-        other => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
+        other => match super::akp::algorithm_from_oid(&other) {
+            Some(alg) => super::akp::from_spki(alg, key_bytes, source),
+            None => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
+        },
     }
 }
 
@@ -189,7 +189,10 @@ pub(super) fn from_pkcs8(der: &[u8], source: &str) -> Result<Key, KeyError> {
                 .map_err(|e| KeyError::Der { what: "Ed25519 private key", why: e.to_string() })?;
             Ok(plain_key(source, KeyMaterial::Ed25519 { public: pair.public_key().as_ref().to_vec(), private }))
         }
-        other => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
+        other => match super::akp::algorithm_from_oid(&other) {
+            Some(alg) => super::akp::from_pkcs8(alg, der, source),
+            None => Err(KeyError::Unsupported(unsupported_name(&other.to_string()))),
+        },
     }
 }
 

@@ -21,6 +21,7 @@ impl Key {
             KeyMaterial::Rsa { .. } => Family::Rsa,
             KeyMaterial::Ec { .. } => Family::Ec,
             KeyMaterial::Ed25519 { .. } => Family::Okp,
+            KeyMaterial::Akp { .. } => Family::Akp,
         }
     }
 
@@ -30,7 +31,8 @@ impl Key {
             KeyMaterial::Secret(_) => true,
             KeyMaterial::Rsa { private, .. }
             | KeyMaterial::Ec { private, .. }
-            | KeyMaterial::Ed25519 { private, .. } => private.is_some(),
+            | KeyMaterial::Ed25519 { private, .. }
+            | KeyMaterial::Akp { private, .. } => private.is_some(),
         }
     }
 
@@ -41,6 +43,7 @@ impl Key {
             KeyMaterial::Rsa { n, .. } => format!("RSA {}", rsa_bits(n)),
             KeyMaterial::Ec { curve, .. } => format!("EC {}", curve.name()),
             KeyMaterial::Ed25519 { .. } => "Ed25519".to_owned(),
+            KeyMaterial::Akp { alg, .. } => alg.name().to_owned(),
         }
     }
 
@@ -52,20 +55,22 @@ impl Key {
             KeyMaterial::Rsa { n, .. } => format!("an RSA {}-bit {visibility} key", rsa_bits(n)),
             KeyMaterial::Ec { curve, .. } => format!("an EC {} {visibility} key", curve.name()),
             KeyMaterial::Ed25519 { .. } => format!("an Ed25519 {visibility} key"),
+            KeyMaterial::Akp { alg, .. } => format!("an {alg} {visibility} key"),
         }
     }
 
-    /// Size in bits (modulus, curve order, or secret length).
+    /// Size in bits (modulus, curve order, secret length, or for ML-DSA the public key's).
     pub fn bits(&self) -> usize {
         match &self.material {
             KeyMaterial::Secret(bytes) => bytes.len() * 8,
             KeyMaterial::Rsa { n, .. } => rsa_bits(n),
             KeyMaterial::Ec { curve, .. } => match curve {
-                Curve::P256 | Curve::Ed25519 => 256,
+                Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 => 256,
                 Curve::P384 => 384,
                 Curve::P521 => 521,
             },
             KeyMaterial::Ed25519 { .. } => 256,
+            KeyMaterial::Akp { public, .. } => public.len() * 8,
         }
     }
 
@@ -82,6 +87,11 @@ impl Key {
             | (KeyMaterial::Rsa { .. }, Family::Rsa)
             | (KeyMaterial::Ed25519 { .. }, Family::Okp) => Ok(()),
             (KeyMaterial::Ec { curve, .. }, Family::Ec) if Some(*curve) == alg.curve() => Ok(()),
+            // An ML-DSA key belongs to one parameter set (RFC 9964 §4).
+            (KeyMaterial::Akp { alg: bound, .. }, Family::Akp) if *bound == alg => Ok(()),
+            (KeyMaterial::Akp { alg: bound, .. }, Family::Akp) => {
+                Err(Misfit(format!("this is an {bound} key; the token says {alg}, which needs an {alg} key")))
+            }
             (KeyMaterial::Ec { curve, .. }, Family::Ec) => Err(Misfit(format!(
                 "this is an EC {} key; the token says {alg}, which needs {}",
                 curve.name(),
@@ -112,6 +122,8 @@ impl Key {
                 format!(r#"{{"crv":"{}","kty":"EC","x":"{}","y":"{}"}}"#, curve.name(), b64(x), b64(y))
             }
             KeyMaterial::Ed25519 { public, .. } => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#, b64(public)),
+            // RFC 9964 §5: the required members `alg`, `kty` and `pub`.
+            KeyMaterial::Akp { alg, public, .. } => format!(r#"{{"alg":"{alg}","kty":"AKP","pub":"{}"}}"#, b64(public)),
         };
         b64(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, canonical.as_bytes()).as_ref())
     }
@@ -133,6 +145,9 @@ impl Key {
             }
             KeyMaterial::Ed25519 { public, .. } => {
                 serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": b64(public)})
+            }
+            KeyMaterial::Akp { alg, public, .. } => {
+                serde_json::json!({"kty": "AKP", "alg": alg.name(), "pub": b64(public)})
             }
         };
         if let (Some(kid), Some(object)) = (&self.kid, jwk.as_object_mut()) {
@@ -160,8 +175,10 @@ fn needs(alg: Algorithm) -> &'static str {
         Family::Ec => match alg.curve() {
             Some(Curve::P384) => "an EC P-384 key",
             Some(Curve::P521) => "an EC P-521 key",
+            Some(Curve::Secp256k1) => "an EC secp256k1 key",
             _ => "an EC P-256 key",
         },
         Family::Okp => "an Ed25519 key",
+        Family::Akp => "an ML-DSA (AKP) key of the same parameter set",
     }
 }

@@ -1,4 +1,5 @@
-//! JWK and JWKS (RFC 7517, RFC 8037): every member decoded and checked before a key is made.
+//! JWK and JWKS (RFC 7517, RFC 8037, RFC 9964 `AKP`): every member decoded and checked before
+//! a key is made.
 
 use crate::jose::alg::Curve;
 use crate::jose::base64url;
@@ -100,7 +101,8 @@ pub fn from_jwk(jwk: &serde_json::Value, source: &str) -> Result<Key, KeyError> 
                 if has_private { "JWK Ed25519 private key" } else { "JWK Ed25519 public key" },
             )
         }
-        other => return Err(KeyError::Jwk(format!("kty {other:?} is not RSA, EC, OKP or oct"))),
+        "AKP" => super::akp::from_jwk(jwk, source)?,
+        other => return Err(KeyError::Jwk(format!("kty {other:?} is not RSA, EC, OKP, AKP or oct"))),
     };
     let mut key = plain_key(source, material);
     key.format = format.to_owned();

@@ -1,17 +1,19 @@
 //! Key material from whatever the user has: an HMAC secret in a stated encoding, PEM
 //! (SPKI, PKCS#1, PKCS#8, SEC1, X.509 certificate), the same as DER, a JWK or a JWKS.
 //! Every key is reduced to its raw public parts (RSA n/e, an uncompressed EC point, an
-//! Ed25519 point) so that the verifier never depends on the format it came in, and is
+//! Ed25519 point, an ML-DSA public key) so that the verifier never depends on the format it came in, and is
 //! described for people: type, size or curve, kid, fitting algorithms, RFC 7638 thumbprint.
 //!
 //! PEM and ASN.1 are read with RustCrypto's `pem`, `spki`, `pkcs1`, `pkcs8`, `sec1` and
 //! `x509-cert`; public keys are derived from private ones with `aws-lc-rs`.
 
+mod akp;
 mod der;
 mod describe;
 mod jwk;
 mod pem;
 
+pub use akp::{from_seed as ml_dsa_from_seed, oid as ml_dsa_oid};
 pub use der::from_der;
 pub use describe::Misfit;
 pub use jwk::from_jwk;
@@ -225,8 +227,10 @@ pub enum KeyError {
         why: String,
     },
     /// A key type or curve this tool does not implement, named as people name it
-    /// ("secp256k1 (ES256K)", "Ed448", "an EC curve with OID 1.2.3").
-    #[error("{0} is not supported yet (this tool verifies with RSA, EC P-256/P-384/P-521, Ed25519 and HMAC keys)")]
+    /// ("Ed448", "brainpoolP256r1", "an EC curve with OID 1.2.3").
+    #[error(
+        "{0} is not supported yet (this tool verifies with RSA, EC P-256/P-384/P-521/secp256k1, Ed25519, ML-DSA and HMAC keys)"
+    )]
     Unsupported(String),
     /// No format this tool reads matches the bytes.
     #[error(

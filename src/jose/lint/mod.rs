@@ -5,7 +5,7 @@
 
 pub use crate::jose::findings::{FindingId, Severity};
 
-use crate::jose::alg::{AlgHeader, Family};
+use crate::jose::alg::{AlgHeader, Algorithm, Family};
 use crate::jose::json::{Node, Span, Value};
 use crate::jose::keys::{Key, KeyMaterial, Origin};
 use crate::jose::timeline::Timeline;
@@ -121,7 +121,9 @@ fn algorithm(out: &mut Out, cx: &Context<'_>) {
         AlgHeader::None(text) => out.add(FindingId::AlgNone, format!("alg is {text:?}: the token is unsigned, so anyone can forge it; a server must never accept it"), h("alg")),
         AlgHeader::Missing => out.add(FindingId::MissingAlg, "the header has no alg, so nothing says how the token is protected", part(Part::Header)),
         AlgHeader::NotAString(kind) => out.add(FindingId::MissingAlg, format!("alg is {kind}, not a string"), h("alg")),
-        AlgHeader::Unsupported(text) if cx.token.kind == TokenKind::Jws => out.add(FindingId::UnsupportedAlg, format!("alg {text:?} is not one this tool implements (HS/RS/PS 256-512, ES256/384/512, EdDSA), so the signature cannot be checked"), h("alg")),
+        AlgHeader::Unsupported(text) if cx.token.kind == TokenKind::Jws => out.add(FindingId::UnsupportedAlg, format!("alg {text:?} is not one this tool implements (HS/RS/PS 256-512, ES256/384/512, ES256K, EdDSA, Ed25519, ML-DSA-44/65/87), so the signature cannot be checked"), h("alg")),
+        AlgHeader::Unimplemented(alg) if cx.token.kind == TokenKind::Jws => out.add(FindingId::UnsupportedAlg, format!("{}, so the signature cannot be checked", alg.why()), h("alg")),
+        AlgHeader::Known(Algorithm::EdDSA) if cx.token.kind == TokenKind::Jws => out.add(FindingId::DeprecatedAlg, "alg EdDSA is deprecated by RFC 9864: Ed25519 names the same signature without leaving the curve to the key (keep EdDSA while verifiers that know only it remain)", h("alg")),
         _ => {}
     }
     // The signature's shape was judged by the verifier: read its cause, never re-check.
