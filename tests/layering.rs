@@ -396,7 +396,7 @@ struct Layering {
 const CORE_LAYERS: &[(&str, &[&str])] = &[
     ("text", &["scan", "base64url", "json", "token", "positions", "extract", "alg"]),
     ("keys", &["material", "params", "prepared", "keys"]),
-    ("crypto", &["verify", "sign", "keygen", "secrets"]),
+    ("crypto", &["verify", "sign", "keygen", "secrets", "jwe"]),
     ("analysis", &["timeline", "registry", "findings", "lint", "verdict"]),
     ("tools", &["draft", "presets", "edit"]),
 ];

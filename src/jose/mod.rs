@@ -8,6 +8,7 @@ pub mod edit;
 pub mod extract;
 pub mod findings;
 pub mod json;
+pub mod jwe;
 pub mod keygen;
 pub mod keys;
 pub mod lint;
