@@ -12,6 +12,8 @@ mod common;
 mod bad_input;
 #[path = "core/findings.rs"]
 mod findings;
+#[path = "core/jwe.rs"]
+mod jwe;
 #[path = "core/keys.rs"]
 mod keys;
 #[path = "core/properties.rs"]
