@@ -295,3 +295,99 @@ fn unsupported_alg_enc_and_zip_are_named() {
     let header = base64url::encode(r#"{"alg":"ECDH-1PU","enc":"A128GCM"}"#);
     assert_eq!(decrypt(&format!("{header}.a.b.c.d"), &[key]), Err(JweError::UnsupportedAlg("ECDH-1PU".to_owned())));
 }
+
+// ---- Round trips for the algorithms no published vector uses ----
+
+/// A compact JWE of `plaintext` under `cek` with `enc`, the header's other members `members`
+/// (without braces) and `encrypted_key`: the sender's side, from aws-lc-rs's primitives.
+#[allow(clippy::indexing_slicing, reason = "a test helper fails loudly")]
+fn seal(enc: ContentEnc, cek: &[u8], members: &str, encrypted_key: &[u8], plaintext: &[u8]) -> String {
+    use aws_lc_rs::{cipher, hmac};
+    let header = base64url::encode(format!(r#"{{{members},"enc":"{}"}}"#, enc.name()));
+    let (iv, ciphertext, tag) = match enc {
+        ContentEnc::Gcm(size) => {
+            let alg = [&aead::AES_128_GCM, &aead::AES_192_GCM, &aead::AES_256_GCM][size.bytes() / 8 - 2];
+            let key = aead::LessSafeKey::new(aead::UnboundKey::new(alg, cek).expect("key"));
+            let mut in_out = plaintext.to_vec();
+            let nonce = aead::Nonce::assume_unique_for_key([3; 12]);
+            let tag =
+                key.seal_in_place_separate_tag(nonce, aead::Aad::from(header.as_bytes()), &mut in_out).expect("seal");
+            (vec![3; 12], in_out, tag.as_ref().to_vec())
+        }
+        ContentEnc::CbcHmac(size) => {
+            let (mac_key, enc_key) = cek.split_at(size.bytes());
+            let aes = [&cipher::AES_128, &cipher::AES_192, &cipher::AES_256][size.bytes() / 8 - 2];
+            let key =
+                cipher::PaddedBlockEncryptingKey::cbc_pkcs7(cipher::UnboundCipherKey::new(aes, enc_key).expect("key"))
+                    .expect("cbc");
+            let iv = [4u8; 16];
+            let mut in_out = plaintext.to_vec();
+            key.less_safe_encrypt(&mut in_out, cipher::EncryptionContext::Iv128(iv.into())).expect("encrypt");
+            let hmac_alg = [hmac::HMAC_SHA256, hmac::HMAC_SHA384, hmac::HMAC_SHA512][size.bytes() / 8 - 2];
+            let al = (header.len() as u64 * 8).to_be_bytes();
+            let input = [header.as_bytes(), &iv, &in_out, &al].concat();
+            let mac = hmac::sign(&hmac::Key::new(hmac_alg, mac_key), &input);
+            (iv.to_vec(), in_out, mac.as_ref()[..size.bytes()].to_vec())
+        }
+    };
+    let b = |bytes: &[u8]| base64url::encode(bytes);
+    format!("{header}.{}.{}.{}.{}", b(encrypted_key), b(&iv), b(&ciphertext), b(&tag))
+}
+
+fn oct(bytes: &[u8]) -> Key {
+    jwt_inspector::jose::keys::secret_from_text(
+        &base64url::encode(bytes),
+        jwt_inspector::jose::keys::SecretEncoding::Base64Url,
+        "oct",
+    )
+    .expect("key")
+}
+
+#[test]
+fn dir_decrypts_every_content_encryption() {
+    use jwe::AesSize::{A128, A192, A256};
+    for enc in [A128, A192, A256].into_iter().flat_map(|s| [ContentEnc::Gcm(s), ContentEnc::CbcHmac(s)]) {
+        let cek: Vec<u8> = (0u8..).take(enc.key_len()).collect();
+        let compact = seal(enc, &cek, r#""alg":"dir""#, &[], b"every enc");
+        let decrypted = decrypt(&compact, &[oct(&cek)]).unwrap_or_else(|e| panic!("{}: {e}", enc.name()));
+        assert_eq!(decrypted.plaintext, b"every enc", "{}", enc.name());
+        let mut wrong = cek.clone();
+        wrong[0] ^= 1;
+        assert_eq!(decrypt(&compact, &[oct(&wrong)]), Err(JweError::TagMismatch(enc)), "{}", enc.name());
+        let short = &cek[1..];
+        let error = decrypt(&compact, &[oct(short)]).expect_err("short cek");
+        assert_eq!(error, JweError::CekLength { enc, expected: enc.key_len(), found: enc.key_len() - 1 });
+    }
+}
+
+#[test]
+fn a256kw_and_a128gcmkw_unwrap_their_content_keys() {
+    use aws_lc_rs::key_wrap::{AES_256, KeyEncryptionKey, KeyWrap as _};
+    let enc = ContentEnc::Gcm(jwe::AesSize::A256);
+    let cek = [8u8; 32];
+    let kek = [9u8; 32];
+    let mut wrapped = [0u8; 40];
+    let wrapped = KeyEncryptionKey::new(&AES_256, &kek).unwrap().wrap(&cek, &mut wrapped).unwrap().to_vec();
+    let compact = seal(enc, &cek, r#""alg":"A256KW""#, &wrapped, b"wrapped");
+    assert_eq!(decrypt(&compact, &[oct(&kek)]).expect("decrypts").plaintext, b"wrapped");
+    let error = decrypt(&compact, &[oct(&kek[..16])]).expect_err("a 128-bit kek for A256KW");
+    assert_eq!(error, JweError::KeyLength { alg: KeyAlg::AesKw(jwe::AesSize::A256), expected: 32, found: 16 });
+
+    let kek = [10u8; 16];
+    let gcm = aead::LessSafeKey::new(aead::UnboundKey::new(&aead::AES_128_GCM, &kek).unwrap());
+    let mut encrypted_key = cek.to_vec();
+    let tag = gcm
+        .seal_in_place_separate_tag(aead::Nonce::assume_unique_for_key([1; 12]), aead::Aad::empty(), &mut encrypted_key)
+        .unwrap();
+    let members = format!(
+        r#""alg":"A128GCMKW","iv":"{}","tag":"{}""#,
+        base64url::encode([1u8; 12]),
+        base64url::encode(tag.as_ref())
+    );
+    let compact = seal(enc, &cek, &members, &encrypted_key, b"gcm wrapped");
+    assert_eq!(decrypt(&compact, &[oct(&kek)]).expect("decrypts").plaintext, b"gcm wrapped");
+    assert_eq!(
+        decrypt(&compact, &[oct(&[11u8; 16])]),
+        Err(JweError::UnwrapFailed(KeyAlg::AesGcmKw(jwe::AesSize::A128)))
+    );
+}
