@@ -14,6 +14,8 @@ mod algs;
 mod bad_input;
 #[path = "core/findings.rs"]
 mod findings;
+#[path = "core/jwe.rs"]
+mod jwe;
 #[path = "core/jws_json.rs"]
 mod jws_json;
 #[path = "core/keys.rs"]

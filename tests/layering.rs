@@ -396,7 +396,7 @@ struct Layering {
 const CORE_LAYERS: &[(&str, &[&str])] = &[
     ("text", &["scan", "base64url", "json", "token", "positions", "extract", "alg"]),
     ("keys", &["material", "params", "prepared", "keys"]),
-    ("crypto", &["verify", "jws_json", "sign", "keygen", "secrets"]),
+    ("crypto", &["verify", "jws_json", "jwe", "sign", "keygen", "secrets"]),
     ("analysis", &["timeline", "registry", "findings", "verdict", "expect", "lint"]),
     ("tools", &["draft", "presets", "edit"]),
 ];

@@ -9,6 +9,7 @@ pub mod expect;
 pub mod extract;
 pub mod findings;
 pub mod json;
+pub mod jwe;
 pub mod jws_json;
 pub mod keygen;
 pub mod keys;
