@@ -156,6 +156,8 @@ pub fn cause_short(cause: Cause) -> &'static str {
             SignatureCause::UnsupportedAlg => "unsupported alg",
             SignatureCause::MissingAlg => "no alg",
             SignatureCause::Encrypted => "encrypted (JWE)",
+            SignatureCause::Decrypted => "decrypted",
+            SignatureCause::DecryptionFailed => "decryption failed",
             SignatureCause::Unreadable => "unreadable signature",
             SignatureCause::Detached => "detached payload",
         },

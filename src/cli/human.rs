@@ -110,11 +110,17 @@ fn token_section(out: &mut Lines, report: &Report<'_>, style: &Style) {
         out.line(style.paint(SEGMENT_COLORS[0], &style.bold("Header")));
         out.line(indent(&content_text(report.header.0)));
         if report.kind == Kind::Jwe {
-            out.line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
-            out.line("  encrypted (JWE): the claims cannot be read without the decryption key");
             for segment in token.segments.iter().skip(1) {
                 let len = segment.decoded.as_ref().map_or(0, Vec::len);
                 out.line(format!("  {}: {len} bytes", segment.role.label()));
+            }
+            if let Some(content) = report.payload.0 {
+                let what = content.describe();
+                out.line(style.paint(SEGMENT_COLORS[1], &style.bold(&format!("Decrypted content ({what})"))));
+                out.line(indent(&content_text(Some(content))));
+            } else {
+                out.line(style.paint(SEGMENT_COLORS[1], &style.bold("Content")));
+                out.line("  encrypted (JWE): the claims cannot be read until a key decrypts it");
             }
         } else {
             let what = report.payload.0.map_or_else(|| "unreadable".to_owned(), Content::describe);

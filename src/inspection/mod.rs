@@ -14,6 +14,7 @@ pub use settings::{Expectations, Settings};
 
 use crate::jose::alg::AlgHeader;
 use crate::jose::extract::{self, Candidate};
+use crate::jose::jwe;
 use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::lint::{self, Finding, Severity};
 use crate::jose::timeline::Timeline;
@@ -93,8 +94,10 @@ pub struct Inspection {
     /// The publicly known secret that verified the token, when the request asked for the
     /// search and no key of the user's could check it.
     pub known_secret: Option<Key>,
-    /// The inner token of a `cty: JWT` payload.
+    /// The inner token of a `cty: JWT` payload (of a JWE: of its plaintext).
     pub nested: Option<Box<Inspection>>,
+    /// A JWE decrypted with the request's keys, or why it was not; `None` for a JWS.
+    pub decryption: Option<Result<crate::jose::jwe::Decrypted, crate::jose::jwe::JweError>>,
 }
 
 impl Inspection {
@@ -125,7 +128,13 @@ impl Inspection {
         let candidates = extract::extract(input);
         let selected = (!candidates.is_empty()).then(|| selected.min(candidates.len() - 1));
         let candidate = selected.and_then(|i| candidates.get(i));
-        let (token, errors) = read_candidate(input, candidate);
+        let (mut token, errors) = read_candidate(input, candidate);
+        // A JWE is decrypted with the request's keys first: its plaintext is then the payload
+        // every later step reads (claims, timeline, findings, a nested token).
+        let decryption = token.as_ref().filter(|t| t.kind == TokenKind::Jwe).map(|t| jwe::decrypt(t, request.keys));
+        if let (Some(token), Some(Ok(decrypted))) = (token.as_mut(), &decryption) {
+            token.payload = Some(Content::from_bytes(&decrypted.plaintext));
+        }
 
         let header = token.as_ref().and_then(Token::header_object);
         let alg = AlgHeader::from_header(header.and_then(|h| h.get("alg")));
@@ -134,7 +143,7 @@ impl Inspection {
         let claims = token.as_ref().and_then(Token::claims);
         let timeline = Timeline::new(claims, payload_text, now, settings.leeway);
         let Judged { verdict: signature, known_secret, keys } =
-            signature::judge(token.as_ref(), &alg, kid.as_deref(), request);
+            signature::judge(token.as_ref(), &alg, kid.as_deref(), request, decryption.as_ref());
         let keys: &[Key] = &keys;
 
         let nested = match (&token, header.and_then(|h| h.get_str("cty"))) {
@@ -178,6 +187,7 @@ impl Inspection {
             unusable_keys: unusable_keys.to_vec(),
             known_secret,
             nested,
+            decryption,
         }
     }
 

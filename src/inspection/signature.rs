@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use crate::inspection::Request;
 use crate::jose::alg::{AlgHeader, Family};
+use crate::jose::jwe::{Decrypted, JweError};
 use crate::jose::keys::{Key, UnusableKey};
 use crate::jose::secrets;
 use crate::jose::token::{self, Token, TokenKind};
@@ -26,7 +27,15 @@ pub(super) fn judge<'k>(
     alg: &AlgHeader,
     kid: Option<&str>,
     request: &Request<'k>,
+    decryption: Option<&Result<Decrypted, JweError>>,
 ) -> Judged<'k> {
+    if let Some(decryption) = decryption {
+        return Judged {
+            verdict: decryption_verdict(decryption, request.keys),
+            known_secret: None,
+            keys: Cow::Borrowed(request.keys),
+        };
+    }
     let mut verdict = signature_verdict(token, alg, kid, request.keys);
     let known_secret =
         if request.known_secrets && unchecked(&verdict) { search_known_secret(token, alg, &mut verdict) } else { None };
@@ -44,6 +53,45 @@ pub(super) fn judge<'k>(
         verdict.hints.insert(0, hint);
     }
     Judged { verdict, known_secret, keys }
+}
+
+/// A JWE's verdict: what decrypting it with the request's keys came to. Authenticated
+/// encryption proves the content as a signature would: a matching tag is "valid", a failed
+/// unwrap or tag is "invalid", and no key (or an algorithm this tool lacks) is "not checked".
+fn decryption_verdict(decryption: &Result<Decrypted, JweError>, keys: &[Key]) -> SignatureVerdict {
+    use crate::jose::verify::SignatureStatus;
+    match decryption {
+        Ok(decrypted) => {
+            let key = keys.get(decrypted.key).map_or_else(String::new, Key::label);
+            let zip = if decrypted.compressed { ", inflated" } else { "" };
+            let mut verdict = SignatureVerdict::new(
+                SignatureStatus::Valid,
+                SignatureCause::Decrypted,
+                format!(
+                    "decrypted with {key} ({} + {}{zip}): the content is authentic",
+                    decrypted.alg.name(),
+                    decrypted.enc.name()
+                ),
+            );
+            verdict.key = Some(decrypted.key);
+            verdict
+        }
+        Err(error) => {
+            let (status, cause) = match error {
+                JweError::NoKey(_) => (SignatureStatus::Unverifiable, SignatureCause::NoKey),
+                JweError::NoFittingKey(_) => (SignatureStatus::Unverifiable, SignatureCause::NoFittingKey),
+                JweError::KeyUnusable(_) => (SignatureStatus::Unverifiable, SignatureCause::KeyUnusable),
+                JweError::UnsupportedAlg(_) | JweError::UnsupportedEnc(_) | JweError::UnsupportedZip(_) => {
+                    (SignatureStatus::Unverifiable, SignatureCause::UnsupportedAlg)
+                }
+                JweError::NotJwe(_) | JweError::Segment { .. } | JweError::HeaderNotJson => {
+                    (SignatureStatus::Unverifiable, SignatureCause::Unreadable)
+                }
+                _ => (SignatureStatus::Invalid, SignatureCause::DecryptionFailed),
+            };
+            SignatureVerdict::new(status, cause, format!("not decrypted: {error}"))
+        }
+    }
 }
 
 /// No key of the user's could check the signature.

@@ -93,7 +93,8 @@ findings! {
     CritUnsupported => "crit-unsupported", Medium, "`crit` lists extensions this tool does not implement", "RFC 7515 §4.1.11";
     B64False => "b64-false", Low, "RFC 7797 unencoded payload", "RFC 7797 §3";
     NestedJwt => "nested-jwt", Info, "`cty: JWT`", "RFC 7519 §5.2";
-    Jwe => "jwe", Info, "encrypted token", "RFC 7516";
+    Jwe => "jwe", Info, "encrypted token that no loaded key decrypts", "RFC 7516";
+    JweRsa15 => "jwe-rsa1-5", Medium, "a JWE whose content key is encrypted with `RSA1_5` (PKCS#1 v1.5), open to padding-oracle attacks", "RFC 8725 §3.2; RFC 7518 §4.2";
     DuplicateKeys => "duplicate-keys", Medium, "a member name repeats in header or payload", "RFC 7515 §4; RFC 7519 §4; RFC 8259 §4";
     DeepNesting => "deep-nesting", Medium, "JSON nested deeper than 128 levels: many parsers refuse it", "RFC 8259 §9";
     NoExp => "no-exp", Medium, "no `exp`: the token never expires", "RFC 7519 §4.1.4";

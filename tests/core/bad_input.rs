@@ -144,7 +144,7 @@ fn duplicate_members_are_reported_with_the_value_libraries_take() {
 }
 
 #[test]
-fn jwe_shows_its_protected_header_and_says_the_content_is_encrypted() {
+fn jwe_shows_its_protected_header_and_says_which_key_would_decrypt_it() {
     let jwe = format!(
         "{}.{}.{}.{}.{}",
         b64(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#),
@@ -161,7 +161,9 @@ fn jwe_shows_its_protected_header_and_says_the_content_is_encrypted() {
         Some("A256GCM")
     );
     assert_eq!(inspection.signature.status, SignatureStatus::Unverifiable);
-    assert!(inspection.signature.reason.starts_with("the token is encrypted (JWE)"));
+    // No key loaded: not decrypted, and the reason names the key it needs.
+    assert_eq!(inspection.signature.cause, jwt_inspector::jose::verify::SignatureCause::NoKey);
+    assert!(inspection.signature.reason.starts_with("not decrypted: no key loaded"), "{}", inspection.signature.reason);
     assert!(has_finding(&inspection, "jwe"));
 }
 

@@ -105,6 +105,17 @@ fn fixtures() -> Vec<Fixture> {
                 b64([3u8; 16])
             ),
         ),
+        fixture(
+            "jwe-rsa1-5",
+            format!(
+                "{}.{}.{}.{}.{}",
+                b64(r#"{"alg":"RSA1_5","enc":"A128CBC-HS256"}"#),
+                b64([1u8; 256]),
+                b64([2u8; 16]),
+                b64([3u8; 32]),
+                b64([4u8; 16])
+            ),
+        ),
         fixture("duplicate-keys", with_payload(&p.replacen('{', r#"{"admin":false,"admin":true,"#, 1))),
         fixture("no-exp", with_payload(r#"{"iss":"i","aud":"a","sub":"s"}"#)),
         fixture(

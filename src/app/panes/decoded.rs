@@ -51,11 +51,18 @@ impl DecodedPane {
             self.part_ui(ui, cx, Part::Header, token.header.as_ref());
             ui.add_space(8.0);
             if token.kind == TokenKind::Jwe {
-                ui.heading(RichText::new("Encrypted content").color(cx.palette.payload));
-                ui.label("This is a JWE: its claims are encrypted and cannot be shown without the decryption key.");
                 for segment in token.segments.iter().skip(1) {
                     let len = segment.decoded.as_ref().map_or(0, Vec::len);
-                    ui.label(RichText::new(format!("{}: {len} bytes", segment.role.label())).monospace());
+                    ui.label(RichText::new(format!("{}: {len} bytes", segment.role.label())).monospace().small());
+                }
+                if token.payload.is_some() {
+                    // Decrypted: the plaintext is the payload every pane reads.
+                    let reason = &cx.inspection.signature.reason;
+                    ui.label(RichText::new(format!("🔓 {reason}")).color(cx.palette.good));
+                    self.part_ui(ui, cx, Part::Payload, token.payload.as_ref());
+                } else {
+                    ui.heading(RichText::new("Encrypted content").color(cx.palette.payload));
+                    ui.label("This is a JWE: its claims are encrypted. Load the recipient's key (or type a PBES2 password as the secret) to decrypt it.");
                 }
             } else {
                 self.part_ui(ui, cx, Part::Payload, token.payload.as_ref());

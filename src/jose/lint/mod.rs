@@ -276,11 +276,20 @@ fn header_members(out: &mut Out, cx: &Context<'_>) {
         duplicates(out, header, Part::Header);
     }
     if cx.token.kind == TokenKind::Jwe {
-        out.add(
-            FindingId::Jwe,
-            "the token is encrypted (JWE): only its header can be shown without the decryption key",
-            part(Part::Header),
-        );
+        if cx.signature.cause != crate::jose::verify::SignatureCause::Decrypted {
+            out.add(
+                FindingId::Jwe,
+                "the token is encrypted (JWE): only its header can be shown until a key decrypts it",
+                part(Part::Header),
+            );
+        }
+        if cx.token.header_object().and_then(|h| h.get_str("alg")) == Some("RSA1_5") {
+            out.add(
+                FindingId::JweRsa15,
+                "the content key is encrypted with RSA1_5 (PKCS#1 v1.5): a server that decrypts it can be a padding oracle (Bleichenbacher); use RSA-OAEP-256 or ECDH-ES",
+                member(Part::Header, cx.token.header_object(), "alg"),
+            );
+        }
     }
 }
 
@@ -304,7 +313,14 @@ fn payload(out: &mut Out, cx: &Context<'_>) {
             out.add_at(
                 FindingId::PayloadNotObject,
                 Severity::Info,
-                format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe()),
+                if cx.token.kind == TokenKind::Jwe {
+                    format!(
+                        "the plaintext is {}, not a JSON claims set: this JWE does not carry a JWT",
+                        other.describe()
+                    )
+                } else {
+                    format!("the payload is {}, not a JSON claims set: this is a JWS but not a JWT", other.describe())
+                },
                 part(Part::Payload),
             );
         }

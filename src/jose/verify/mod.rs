@@ -88,8 +88,13 @@ pub enum SignatureCause {
     UnsupportedAlg,
     /// The header has no `alg`.
     MissingAlg,
-    /// JWE: there is no signature.
+    /// JWE: there is no signature, and no key decrypted it.
     Encrypted,
+    /// JWE: a key decrypted it, and the content's authentication tag matched.
+    Decrypted,
+    /// JWE: decryption failed at a step that a server would refuse the token for (the key
+    /// unwrap, the tag, a length, `crit`, a cap).
+    DecryptionFailed,
     /// The token, its header or its signature segment cannot be read.
     Unreadable,
     /// `b64: false` with an empty payload segment: the payload travels separately.
@@ -116,6 +121,8 @@ impl SignatureCause {
             Self::UnsupportedAlg => "unsupported-alg",
             Self::MissingAlg => "missing-alg",
             Self::Encrypted => "encrypted",
+            Self::Decrypted => "decrypted",
+            Self::DecryptionFailed => "decryption-failed",
             Self::Unreadable => "unreadable",
             Self::Detached => "detached",
         }
