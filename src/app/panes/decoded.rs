@@ -58,7 +58,7 @@ impl DecodedPane {
                 if token.payload.is_some() {
                     // Decrypted: the plaintext is the payload every pane reads.
                     let reason = &cx.inspection.signature.reason;
-                    ui.label(RichText::new(format!("🔓 {reason}")).color(cx.palette.good));
+                    ui.label(RichText::new(format!("✔ {reason}")).color(cx.palette.good));
                     self.part_ui(ui, cx, Part::Payload, token.payload.as_ref());
                 } else {
                     ui.heading(RichText::new("Encrypted content").color(cx.palette.payload));
