@@ -12,7 +12,9 @@
     reason = "serde's serialize_with hands each function a reference to its field, and the derive expands into this module"
 )]
 
+mod document;
 use chrono::{DateTime, SecondsFormat, Utc};
+pub use document::{DocumentReport, SignatureReport as DocumentSignatureReport};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 

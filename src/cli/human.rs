@@ -225,3 +225,43 @@ fn content_text(content: Option<&Content>) -> String {
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
 }
+
+/// The human report of a JWS JSON document: how many signatures verified, then each one.
+pub fn human_document(report: &crate::report::DocumentReport<'_>, style: &Style) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let total = report.signatures.len();
+    let tone = if report.passed {
+        Tone::Good
+    } else if report.verified > 0 {
+        Tone::Warn
+    } else {
+        Tone::Bad
+    };
+    let icon = if report.passed { "✔" } else { "✖" };
+    let headline =
+        format!("{icon} {} of {total} signatures verified (JWS JSON, {} form)", report.verified, report.form);
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "{}", style.bold(&style.tone(tone, &headline)));
+    for (i, signature) in report.signatures.iter().enumerate() {
+        let look = present::signature(signature.status);
+        let alg = signature.alg.unwrap_or("(no alg)");
+        let kid = signature.kid.map_or_else(String::new, |kid| format!(" kid {kid}"));
+        let text = format!("{} — {}", look.label(), signature.reason);
+        let _ = writeln!(out, "  {}. {alg}{kid}: {}", i + 1, style.tone(look.tone, &text));
+    }
+    let _ = writeln!(out);
+    match (&report.payload_text, report.payload) {
+        (Some(text), _) => {
+            let _ = writeln!(out, "{}", style.bold("Payload"));
+            let _ = writeln!(out, "{}", indent(text));
+        }
+        (None, None) => {
+            let _ = writeln!(out, "{}", style.dim("The payload is detached: it is not in the document."));
+        }
+        (None, Some(_)) => {
+            let _ = writeln!(out, "{}", style.dim("The payload is not UTF-8 text."));
+        }
+    }
+    out
+}

@@ -5,10 +5,10 @@ use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use crate::cli::args::{Color, InspectArgs};
-use crate::cli::human::{Style, human};
+use crate::cli::human::{Style, human, human_document};
 use crate::cli::input::{LoadedKeys, load_keys, read_input};
 use crate::inspection::{Expectations, Inspection, Request, Settings};
-use crate::report::Report;
+use crate::report::{DocumentReport, Report};
 
 /// Runs `inspect`: reads the token text and keys, inspects, prints the report (human or
 /// `--json`); the exit code comes from the verdict.
@@ -27,6 +27,22 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
         },
         ..Settings::default()
     };
+    // A JWS JSON document (RFC 7515 §7.2): each signature checked on its own.
+    if let Ok(document) = crate::jose::jws_json::parse(&input) {
+        let report = DocumentReport::new(&document, &keys, None);
+        let mut out = std::io::stdout().lock();
+        let written = if args.json {
+            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+        } else {
+            out.write_all(human_document(&report, &Style { color: use_color(args.color) }).as_bytes())
+        };
+        if let Err(error) = written
+            && error.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(format!("cannot write the report: {error}"));
+        }
+        return Ok(if report.passed { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     let inspection = Inspection::inspect(&Request {
         input: &input,
         selected: args.select.saturating_sub(1),
@@ -42,12 +58,7 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     let written = if args.json {
         serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
     } else {
-        let color = match args.color {
-            Color::Always => true,
-            Color::Never => false,
-            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        };
-        out.write_all(human(&report, &Style { color }).as_bytes())
+        out.write_all(human(&report, &Style { color: use_color(args.color) }).as_bytes())
     };
     if let Err(error) = written
         && error.kind() != std::io::ErrorKind::BrokenPipe
@@ -55,6 +66,15 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
         return Err(format!("cannot write the report: {error}"));
     }
     Ok(exit_code(&inspection))
+}
+
+/// Whether to colour the human report.
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
 }
 
 /// From the verdict: 0 accepted, 1 rejected or undecided.
