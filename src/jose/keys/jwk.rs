@@ -10,13 +10,17 @@ use crate::jose::keys::{Key, KeyError, KeyMaterial, Loaded, PrivateKey};
 
 pub(super) fn load_json(bytes: &[u8], source: &str) -> Result<Loaded, KeyError> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| KeyError::Json(e.to_string()))?;
-    let Some(object) = value.as_object() else {
-        return Err(KeyError::Json("expected a JSON object".to_owned()));
+    // A JWKS, or a bare JSON array of JWKs (as RFC 7520 §4.8 and some tools write them).
+    let keys = match &value {
+        serde_json::Value::Array(keys) => Some(keys),
+        serde_json::Value::Object(object) => match object.get("keys") {
+            Some(serde_json::Value::Array(keys)) => Some(keys),
+            Some(_) => return Err(KeyError::Jwks("\"keys\" is not an array".to_owned())),
+            None => None,
+        },
+        _ => return Err(KeyError::Json("expected a JSON object or an array of JWKs".to_owned())),
     };
-    if let Some(keys) = object.get("keys") {
-        let Some(keys) = keys.as_array() else {
-            return Err(KeyError::Jwks("\"keys\" is not an array".to_owned()));
-        };
+    if let Some(keys) = keys {
         let mut loaded = Loaded::default();
         for (index, jwk) in keys.iter().enumerate() {
             let name = format!("{source} (key {})", index + 1);

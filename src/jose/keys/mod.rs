@@ -297,7 +297,7 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Loaded, KeyError> {
     if trimmed.is_empty() {
         return Err(KeyError::Empty);
     }
-    if trimmed.first() == Some(&b'{') {
+    if matches!(trimmed.first(), Some(b'{' | b'[')) {
         return load_json(trimmed, source);
     }
     if contains(trimmed, b"-----BEGIN") {
