@@ -99,15 +99,30 @@ impl Ready {
 /// A key's parsed forms, one per algorithm, made on first use and shared by clones of the
 /// key. Derived from the key material alone, so it takes no part in comparing keys.
 #[derive(Clone, Default)]
-pub struct Prepared(Arc<[OnceLock<Result<Ready, String>>; Algorithm::ALL.len()]>);
+pub struct Prepared {
+    ready: Arc<[OnceLock<Result<Ready, String>>; Algorithm::ALL.len()]>,
+    /// An RSA private key parsed for decrypting a JWE's content key (aws-lc-rs refcounts the
+    /// key, so each use clones a pointer, not the key).
+    rsa_decrypting: Arc<OnceLock<Option<aws_lc_rs::rsa::PrivateDecryptingKey>>>,
+}
 
 impl Prepared {
     pub(crate) fn get(&self, alg: Algorithm, material: &KeyMaterial) -> Result<&Ready, String> {
         let index = Algorithm::ALL.iter().position(|a| *a == alg).unwrap_or_default();
-        match self.0.get(index) {
+        match self.ready.get(index) {
             Some(slot) => slot.get_or_init(|| Ready::new(alg, material)).as_ref().map_err(Clone::clone),
             None => Err(format!("{alg} is not supported")),
         }
+    }
+}
+
+impl Prepared {
+    /// The RSA private key for decryption, parsed by `make` on first use.
+    pub(crate) fn rsa_decrypting(
+        &self,
+        make: impl FnOnce() -> Option<aws_lc_rs::rsa::PrivateDecryptingKey>,
+    ) -> Option<aws_lc_rs::rsa::PrivateDecryptingKey> {
+        self.rsa_decrypting.get_or_init(make).clone()
     }
 }
 

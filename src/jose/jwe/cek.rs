@@ -10,7 +10,7 @@ use crate::jose::jwe::ecdh::{self, Epk};
 use crate::jose::jwe::error::{JweError, MemberProblem};
 use crate::jose::jwe::header::{AesSize, Header, KeyAlg};
 use crate::jose::jwe::kw;
-use crate::jose::keys::{KeyMaterial, PrivateKey};
+use crate::jose::keys::{Key, KeyMaterial, PrivateKey};
 
 /// What the header says beyond the algorithm names, read once for every key.
 pub(super) struct Recipient<'a> {
@@ -47,8 +47,9 @@ impl<'a> Recipient<'a> {
         }
     }
 
-    /// The content encryption key, recovered with this key material.
-    pub fn cek(&self, material: &KeyMaterial) -> Result<Vec<u8>, JweError> {
+    /// The content encryption key, recovered with this key.
+    pub fn cek(&self, key: &Key) -> Result<Vec<u8>, JweError> {
+        let material = &key.material;
         let alg = self.header.alg;
         let failed = JweError::UnwrapFailed(alg);
         match (alg, material) {
@@ -69,7 +70,7 @@ impl<'a> Recipient<'a> {
             (
                 KeyAlg::Rsa1_5 | KeyAlg::RsaOaep | KeyAlg::RsaOaep256,
                 KeyMaterial::Rsa { private: Some(private), .. },
-            ) => rsa_decrypt(alg, private, self.encrypted_key),
+            ) => rsa_decrypt(alg, key, private, self.encrypted_key),
             (KeyAlg::EcdhEs, _) => {
                 let (epk, enc) = (self.epk.as_ref().ok_or(failed.clone())?, self.header.enc);
                 ecdh::derive(material, epk, self.header, enc.name(), enc.key_len())?.ok_or(failed)
@@ -119,14 +120,19 @@ fn check_member_len(member: &'static str, bytes: &[u8], expected: usize) -> Resu
 }
 
 /// RSAES-OAEP or RSAES-PKCS1-v1_5 decryption of the encrypted key with aws-lc-rs.
-fn rsa_decrypt(alg: KeyAlg, private: &PrivateKey, encrypted_key: &[u8]) -> Result<Vec<u8>, JweError> {
+/// The key is parsed once and kept with the `Key` (parsing an RSA private key costs more
+/// than decrypting with it).
+fn rsa_decrypt(alg: KeyAlg, owner: &Key, private: &PrivateKey, encrypted_key: &[u8]) -> Result<Vec<u8>, JweError> {
     let unusable = JweError::KeyUnusable(alg);
-    let pkcs8 = match private {
-        PrivateKey::Pkcs8(der) => der.clone(),
-        PrivateKey::Pkcs1(der) => pkcs8_from_pkcs1(der).ok_or(unusable.clone())?,
-        PrivateKey::Sec1(_) => return Err(unusable),
+    let parse = || {
+        let pkcs8 = match private {
+            PrivateKey::Pkcs8(der) => der.clone(),
+            PrivateKey::Pkcs1(der) => pkcs8_from_pkcs1(der)?,
+            PrivateKey::Sec1(_) => return None,
+        };
+        rsa::PrivateDecryptingKey::from_pkcs8(&pkcs8).ok()
     };
-    let key = rsa::PrivateDecryptingKey::from_pkcs8(&pkcs8).map_err(|_| unusable.clone())?;
+    let key = owner.prepared.rsa_decrypting(parse).ok_or(unusable.clone())?;
     let failed = JweError::UnwrapFailed(alg);
     let plaintext = if alg == KeyAlg::Rsa1_5 {
         let key = rsa::Pkcs1PrivateDecryptingKey::new(key).map_err(|_| unusable)?;

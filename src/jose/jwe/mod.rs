@@ -85,7 +85,7 @@ pub fn decrypt(token: &Token, keys: &[Key]) -> Result<Decrypted, JweError> {
     for index in candidates {
         let Some(key) = keys.get(index) else { continue };
         let attempt = recipient
-            .cek(&key.material)
+            .cek(key)
             .and_then(|cek| content::decrypt(header.enc, &cek, &sealed))
             .and_then(|plaintext| if header.deflate { inflate::inflate(&plaintext) } else { Ok(plaintext) });
         match attempt {
