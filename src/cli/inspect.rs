@@ -30,17 +30,8 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     // A JWS JSON document (RFC 7515 §7.2): each signature checked on its own.
     if let Ok(document) = crate::jose::jws_json::parse(&input) {
         let report = DocumentReport::new(&document, &keys, None);
-        let mut out = std::io::stdout().lock();
-        let written = if args.json {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
-        } else {
-            out.write_all(human_document(&report, &Style { color: use_color(args.color) }).as_bytes())
-        };
-        if let Err(error) = written
-            && error.kind() != std::io::ErrorKind::BrokenPipe
-        {
-            return Err(format!("cannot write the report: {error}"));
-        }
+        let style = Style { color: use_color(args.color) };
+        print(args.json, &report, || human_document(&report, &style))?;
         return Ok(if report.passed { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
     let inspection = Inspection::inspect(&Request {
@@ -54,18 +45,26 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     });
     // One report, printed as JSON or as text: the two cannot disagree.
     let report = Report::new(&inspection, &keys);
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
-    } else {
-        out.write_all(human(&report, &Style { color: use_color(args.color) }).as_bytes())
-    };
-    if let Err(error) = written
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(format!("cannot write the report: {error}"));
-    }
+    let style = Style { color: use_color(args.color) };
+    print(args.json, &report, || human(&report, &style))?;
     Ok(exit_code(&inspection))
+}
+
+/// Prints `report` as pretty JSON, or as the text `human` renders; a closed pipe is not an
+/// error (`inspect … | head`).
+fn print(json: bool, report: &impl serde::Serialize, human: impl FnOnce() -> String) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, report).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+    } else {
+        out.write_all(human().as_bytes())
+    };
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the report: {error}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Whether to colour the human report.

@@ -140,15 +140,20 @@ pub fn generate(kind: KeyKind) -> Result<Generated, KeygenError> {
     key.source = format!("generated {}", kind.label());
     key.format = "generated PKCS#8 private key".to_owned();
     let private_jwk = private_jwk(&key, &pkcs8, &thumbprint)?;
+    Ok(key_pair(key, pkcs8, spki, private_jwk))
+}
+
+/// A generated key pair with its exports: PEM both ways, the JWKs and a one-key JWKS.
+fn key_pair(key: Key, pkcs8: Vec<u8>, spki: Vec<u8>, private_jwk: Value) -> Generated {
     let public_jwk = key.public_jwk();
-    Ok(Generated {
+    Generated {
         private_pem: Some(pem::encode(&pem::Pem::new("PRIVATE KEY", pkcs8))),
         public_pem: Some(pem::encode(&pem::Pem::new("PUBLIC KEY", spki))),
         jwks: json!({ "keys": [public_jwk.clone()] }),
         private_jwk,
         public_jwk,
         key,
-    })
+    }
 }
 
 /// ML-DSA from a fresh 32-byte seed (FIPS 204 ξ), which the private JWK carries as `priv`
@@ -168,20 +173,12 @@ fn generate_ml_dsa(alg: Algorithm) -> Result<Generated, KeygenError> {
     key.kid = Some(thumbprint.clone());
     key.source = format!("generated {alg}");
     key.format = "generated PKCS#8 private key".to_owned();
-    let public_jwk = key.public_jwk();
-    let mut private_jwk = public_jwk.clone();
+    let mut private_jwk = key.public_jwk();
     if let Some(object) = private_jwk.as_object_mut() {
         object.insert("priv".to_owned(), Value::String(base64url::encode(seed)));
         object.insert("kid".to_owned(), Value::String(thumbprint));
     }
-    Ok(Generated {
-        private_pem: Some(pem::encode(&pem::Pem::new("PRIVATE KEY", pkcs8))),
-        public_pem: Some(pem::encode(&pem::Pem::new("PUBLIC KEY", spki))),
-        jwks: json!({ "keys": [public_jwk.clone()] }),
-        private_jwk,
-        public_jwk,
-        key,
-    })
+    Ok(key_pair(key, pkcs8, spki, private_jwk))
 }
 
 fn generate_secret(bits: usize) -> Result<Generated, KeygenError> {
