@@ -7,6 +7,9 @@
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
 
+#[path = "cli/encrypt.rs"]
+mod encrypt;
+
 const BIN: &str = env!("CARGO_BIN_EXE_jwt-inspector");
 const RFC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/rfc/");
 // Before the RFC 7515 example tokens' exp (2011-03-22).

@@ -16,6 +16,8 @@ mod bad_input;
 mod findings;
 #[path = "core/jwe.rs"]
 mod jwe;
+#[path = "core/jwe_encrypt.rs"]
+mod jwe_encrypt;
 #[path = "core/jws_json.rs"]
 mod jws_json;
 #[path = "core/keys.rs"]

@@ -7,6 +7,7 @@ mod args;
 mod batch;
 mod batch_stream;
 mod crack;
+mod encrypt;
 mod human;
 mod input;
 mod inspect;
@@ -40,6 +41,7 @@ pub fn run() -> Outcome {
         },
         Some(Command::Inspect(args)) => inspect::inspect(&args),
         Some(Command::Sign(args)) => sign::sign(&args),
+        Some(Command::Encrypt(args)) => encrypt::encrypt(&args),
         Some(Command::Keygen(args)) => keygen::keygen(&args),
         Some(Command::Crack(args)) => crack::crack(&args),
         Some(Command::Verify(args)) => batch::verify_batch(&args),

@@ -91,19 +91,26 @@ impl<'a> Recipient<'a> {
         let p2c = NonZeroU32::new(self.header.p2c()?)
             .ok_or(JweError::Member { member: "p2c", problem: MemberProblem::NotAPositiveInteger })?;
         let p2s = self.header.required_bytes("p2s")?;
-        let salt = [alg.name().as_bytes(), &[0], &p2s].concat();
-        let prf = match size {
-            AesSize::A128 => pbkdf2::PBKDF2_HMAC_SHA256,
-            AesSize::A192 => pbkdf2::PBKDF2_HMAC_SHA384,
-            AesSize::A256 => pbkdf2::PBKDF2_HMAC_SHA512,
-        };
-        let mut kek = vec![0; size.bytes()];
-        pbkdf2::derive(prf, p2c, &salt, password, &mut kek);
+        let kek = pbes2_kek(alg, size, p2c, &p2s, password);
         kw::unwrap(size, &kek, self.encrypted_key).ok_or(JweError::UnwrapFailed(alg))
     }
 }
 
-fn check_len(alg: KeyAlg, size: AesSize, key: &[u8]) -> Result<(), JweError> {
+/// PBKDF2 over the password with salt `UTF8(alg) ‖ 0x00 ‖ p2s` (RFC 7518 §4.8.1.1): the
+/// key-encryption key, for the recipient and the sender alike.
+pub(super) fn pbes2_kek(alg: KeyAlg, size: AesSize, p2c: NonZeroU32, p2s: &[u8], password: &[u8]) -> Vec<u8> {
+    let salt = [alg.name().as_bytes(), &[0], p2s].concat();
+    let prf = match size {
+        AesSize::A128 => pbkdf2::PBKDF2_HMAC_SHA256,
+        AesSize::A192 => pbkdf2::PBKDF2_HMAC_SHA384,
+        AesSize::A256 => pbkdf2::PBKDF2_HMAC_SHA512,
+    };
+    let mut kek = vec![0; size.bytes()];
+    pbkdf2::derive(prf, p2c, &salt, password, &mut kek);
+    kek
+}
+
+pub(super) fn check_len(alg: KeyAlg, size: AesSize, key: &[u8]) -> Result<(), JweError> {
     if key.len() == size.bytes() {
         Ok(())
     } else {

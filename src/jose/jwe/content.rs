@@ -1,5 +1,6 @@
-//! Content decryption (RFC 7518 §5): AES-GCM, and the AES-CBC + HMAC composite of §5.2, whose
-//! framing (key split, MAC input, truncated tag) is ours over aws-lc-rs's AES-CBC and HMAC.
+//! Content encryption and decryption (RFC 7518 §5): AES-GCM, and the AES-CBC + HMAC composite
+//! of §5.2, whose framing (key split, MAC input, truncated tag) is ours over aws-lc-rs's AES-CBC
+//! and HMAC.
 
 use aws_lc_rs::{aead, cipher, constant_time, hmac};
 
@@ -77,29 +78,13 @@ fn cbc_hmac(enc: ContentEnc, size: AesSize, cek: &[u8], sealed: &Sealed<'_>) -> 
         expected: enc.key_len(),
         found: cek.len(),
     })?;
-    let hmac_alg = match size {
-        AesSize::A128 => hmac::HMAC_SHA256,
-        AesSize::A192 => hmac::HMAC_SHA384,
-        AesSize::A256 => hmac::HMAC_SHA512,
-    };
-    // AL: the AAD's length in bits, as a 64-bit big-endian integer.
-    let aad_bits = u64::try_from(sealed.aad.len()).unwrap_or(u64::MAX).saturating_mul(8);
-    let mut context = hmac::Context::with_key(&hmac::Key::new(hmac_alg, mac_key));
-    for part in [sealed.aad, sealed.iv, sealed.ciphertext, &aad_bits.to_be_bytes()] {
-        context.update(part);
-    }
-    let mac = context.sign();
-    let expected = mac.as_ref().get(..size.bytes()).ok_or(JweError::TagMismatch(enc))?;
+    let mac = cbc_mac(size, mac_key, sealed.aad, sealed.iv, sealed.ciphertext);
+    let expected = mac.get(..size.bytes()).ok_or(JweError::TagMismatch(enc))?;
     constant_time::verify_slices_are_equal(expected, sealed.tag).map_err(|_| JweError::TagMismatch(enc))?;
 
-    let aes = match size {
-        AesSize::A128 => &cipher::AES_128,
-        AesSize::A192 => &cipher::AES_192,
-        AesSize::A256 => &cipher::AES_256,
-    };
     let iv: [u8; 16] =
         sealed.iv.try_into().map_err(|_| JweError::IvLength { enc, expected: enc.iv_len(), found: sealed.iv.len() })?;
-    let key = cipher::UnboundCipherKey::new(aes, enc_key)
+    let key = cipher::UnboundCipherKey::new(cbc_aes(size), enc_key)
         .and_then(cipher::PaddedBlockDecryptingKey::cbc_pkcs7)
         .map_err(|_| JweError::CekLength { enc, expected: enc.key_len(), found: cek.len() })?;
     let mut buffer = sealed.ciphertext.to_vec();
@@ -108,4 +93,74 @@ fn cbc_hmac(enc: ContentEnc, size: AesSize, cek: &[u8], sealed: &Sealed<'_>) -> 
     let len = plaintext.len();
     buffer.truncate(len);
     Ok(buffer)
+}
+
+/// `HMAC(MAC_KEY, AAD ‖ IV ‖ ciphertext ‖ AL)` of RFC 7518 §5.2.2.1, untruncated.
+fn cbc_mac(size: AesSize, mac_key: &[u8], aad: &[u8], iv: &[u8], ciphertext: &[u8]) -> Vec<u8> {
+    let hmac_alg = match size {
+        AesSize::A128 => hmac::HMAC_SHA256,
+        AesSize::A192 => hmac::HMAC_SHA384,
+        AesSize::A256 => hmac::HMAC_SHA512,
+    };
+    // AL: the AAD's length in bits, as a 64-bit big-endian integer.
+    let aad_bits = u64::try_from(aad.len()).unwrap_or(u64::MAX).saturating_mul(8);
+    let mut context = hmac::Context::with_key(&hmac::Key::new(hmac_alg, mac_key));
+    for part in [aad, iv, ciphertext, &aad_bits.to_be_bytes()] {
+        context.update(part);
+    }
+    context.sign().as_ref().to_vec()
+}
+
+fn cbc_aes(size: AesSize) -> &'static cipher::Algorithm {
+    match size {
+        AesSize::A128 => &cipher::AES_128,
+        AesSize::A192 => &cipher::AES_192,
+        AesSize::A256 => &cipher::AES_256,
+    }
+}
+
+/// AES-GCM seal of `plaintext`: the ciphertext and the 16-byte tag. Also used for GCMKW.
+pub(super) fn gcm_seal(
+    size: AesSize,
+    key: &[u8],
+    iv: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    let key = aead::LessSafeKey::new(aead::UnboundKey::new(gcm_algorithm(size), key).ok()?);
+    let nonce = aead::Nonce::try_assume_unique_for_key(iv).ok()?;
+    let mut in_out = plaintext.to_vec();
+    let tag = key.seal_in_place_separate_tag(nonce, aead::Aad::from(aad), &mut in_out).ok()?;
+    Some((in_out, tag.as_ref().to_vec()))
+}
+
+/// Encrypts `plaintext` with the content key `cek` and the fresh `iv` (of [`ContentEnc::iv_len`]
+/// bytes), authenticating `aad`: the ciphertext and the tag.
+pub(super) fn encrypt(
+    enc: ContentEnc,
+    cek: &[u8],
+    iv: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>), JweError> {
+    if cek.len() != enc.key_len() {
+        return Err(JweError::CekLength { enc, expected: enc.key_len(), found: cek.len() });
+    }
+    let refused = JweError::EncryptRefused(enc.name());
+    match enc {
+        ContentEnc::Gcm(size) => gcm_seal(size, cek, iv, aad, plaintext).ok_or(refused),
+        ContentEnc::CbcHmac(size) => {
+            let (mac_key, enc_key) = cek.split_at_checked(size.bytes()).ok_or(refused.clone())?;
+            let iv128: [u8; 16] = iv.try_into().map_err(|_| refused.clone())?;
+            let key = cipher::UnboundCipherKey::new(cbc_aes(size), enc_key)
+                .and_then(cipher::PaddedBlockEncryptingKey::cbc_pkcs7)
+                .map_err(|_| refused.clone())?;
+            let mut ciphertext = plaintext.to_vec();
+            key.less_safe_encrypt(&mut ciphertext, cipher::EncryptionContext::Iv128(iv128.into()))
+                .map_err(|_| refused.clone())?;
+            let mut tag = cbc_mac(size, mac_key, aad, iv, &ciphertext);
+            tag.truncate(size.bytes());
+            Ok((ciphertext, tag))
+        }
+    }
 }

@@ -75,6 +75,34 @@ pub(super) fn derive(
     Ok(derived.ok())
 }
 
+/// The sender's side: a fresh ephemeral key on the recipient's curve agrees a key of `key_len`
+/// bytes with the recipient's public key. Returns the header's `epk` (a public EC JWK) and
+/// the derived key; `None` when the material is not an EC key on P-256, P-384 or P-521.
+pub(super) fn agree_ephemeral(
+    material: &KeyMaterial,
+    header: &Header,
+    alg_id: &str,
+    key_len: usize,
+) -> Result<Option<(Value, Vec<u8>)>, JweError> {
+    let apu = header.bytes("apu")?.unwrap_or_default();
+    let apv = header.bytes("apv")?.unwrap_or_default();
+    let KeyMaterial::Ec { curve, point, .. } = material else { return Ok(None) };
+    let Some(alg) = agreement_alg(*curve) else { return Ok(None) };
+    let ephemeral = agreement::PrivateKey::generate(alg).map_err(|_| JweError::Random)?;
+    let public = ephemeral.compute_public_key().map_err(|_| JweError::Random)?;
+    let coordinates = public.as_ref().get(1..).unwrap_or_default();
+    let (x, y) = coordinates.split_at_checked(curve.coordinate_len()).ok_or(JweError::Random)?;
+    let epk = serde_json::json!({
+        "kty": "EC",
+        "crv": curve.name(),
+        "x": base64url::encode(x),
+        "y": base64url::encode(y),
+    });
+    let peer = agreement::UnparsedPublicKey::new(alg, point);
+    let derived = agreement::agree(&ephemeral, peer, (), |z| Ok(concat_kdf(z, alg_id, &apu, &apv, key_len)));
+    Ok(derived.ok().map(|key| (epk, key)))
+}
+
 /// NIST SP 800-56A Concat KDF with SHA-256, as RFC 7518 §4.6.2 fills its `OtherInfo`:
 /// `AlgorithmID ‖ PartyUInfo ‖ PartyVInfo` (each length-prefixed) `‖ SuppPubInfo` (the key
 /// length in bits).

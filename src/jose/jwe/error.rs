@@ -1,5 +1,5 @@
-//! Why a JWE could not be decrypted: one variant per step that can fail, so a shell can say
-//! which step it was without reading the sentence.
+//! Why a JWE could not be decrypted, or made: one variant per step that can fail, so a shell
+//! can say which step it was without reading the sentence.
 
 use crate::jose::base64url::Base64Error;
 use crate::jose::jwe::header::{ContentEnc, KeyAlg};
@@ -152,4 +152,18 @@ pub enum JweError {
     /// `zip: DEF` content that is not raw DEFLATE.
     #[error("the content says zip DEF but is not valid DEFLATE data")]
     InflateInvalid,
+    /// Encryption with `RSA1_5` is refused: it is decrypted (and flagged), never made anew.
+    #[error(
+        "RSA1_5 is a legacy algorithm open to padding-oracle attacks: this tool decrypts it but does not make new RSA1_5 tokens (use RSA-OAEP-256)"
+    )]
+    Rsa1_5Refused,
+    /// The header to encrypt already holds a member the algorithm adds itself (`epk`, `iv`, `tag`).
+    #[error("the header already has {0:?}: {1} adds it itself, so leave it out")]
+    MemberAdded(&'static str, &'static str),
+    /// The system's random number generator failed.
+    #[error("the system's random number generator failed")]
+    Random,
+    /// aws-lc-rs refused to encrypt with a key of the right length (never expected).
+    #[error("the cryptography library refused to encrypt with {0}")]
+    EncryptRefused(&'static str),
 }

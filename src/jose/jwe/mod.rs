@@ -14,17 +14,23 @@
 //!
 //! Limits, so that no token can make this slow or large: a PBES2 `p2c` above [`MAX_P2C`] is
 //! refused before any iteration runs; `zip: DEF` content inflating past [`MAX_INFLATED`] is
-//! refused before more than that is allocated. Not yet: X25519 (`OKP` keys are not loaded),
-//! the JSON serializations, and encryption.
+//! refused before more than that is allocated.
+//!
+//! [`encrypt`] is the inverse, from the same pieces: every algorithm above but `RSA1_5`
+//! (legacy: decrypted, never made anew). Not yet: X25519 (`OKP` keys are not loaded) and the
+//! JSON serializations.
 
 mod cek;
 mod content;
 mod ecdh;
+mod encrypt;
 mod error;
 mod header;
 mod inflate;
 mod kw;
+mod sender;
 
+pub use encrypt::encrypt;
 pub use error::{JweError, MemberProblem};
 pub use header::{AesSize, ContentEnc, KeyAlg};
 
@@ -35,6 +41,10 @@ use crate::jose::token::{SegmentRole, Token, TokenKind};
 /// PBKDF2-HMAC-SHA-512. RFC 7518 §4.8.1.2 recommends at least 1000; real tokens use
 /// thousands to hundreds of thousands.
 pub const MAX_P2C: u64 = 1_000_000;
+
+/// The PBES2 iteration count [`encrypt`] writes when the header gives none: 310,000, OWASP's
+/// figure for PBKDF2-HMAC-SHA-256, under [`MAX_P2C`] so this tool decrypts its own tokens.
+pub const DEFAULT_P2C: u32 = 310_000;
 
 /// The most bytes `zip: DEF` content may inflate to: 16 MiB, far beyond any token a server
 /// would accept.
