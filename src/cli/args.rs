@@ -230,6 +230,10 @@ pub struct InspectArgs {
     /// Which token to inspect when the text holds several (1 = the first).
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub select: usize,
+    /// The payload of a JWS JSON document that does not carry it (RFC 7515 Appendix F), as
+    /// its bytes.
+    #[arg(long, value_name = "FILE")]
+    pub payload_file: Option<std::path::PathBuf>,
     /// Print one JSON object (the schema is in the README).
     #[arg(long)]
     pub json: bool,

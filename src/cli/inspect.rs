@@ -29,7 +29,8 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     };
     // A JWS JSON document (RFC 7515 §7.2): each signature checked on its own.
     if let Ok(document) = crate::jose::jws_json::parse(&input) {
-        let report = DocumentReport::new(&document, &keys, None);
+        let detached = detached_payload(args.payload_file.as_deref(), &document)?;
+        let report = DocumentReport::new(&document, &keys, detached.as_deref());
         let style = Style { color: use_color(args.color) };
         print(args.json, &report, || human_document(&report, &style))?;
         return Ok(if report.passed { ExitCode::SUCCESS } else { ExitCode::from(1) });
@@ -48,6 +49,22 @@ pub fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
     let style = Style { color: use_color(args.color) };
     print(args.json, &report, || human(&report, &style))?;
     Ok(exit_code(&inspection))
+}
+
+/// The detached payload from `--payload-file`, as it would appear in the document's
+/// `payload`: base64url of the file's bytes, or the bytes themselves under `b64: false`.
+fn detached_payload(
+    path: Option<&std::path::Path>,
+    document: &crate::jose::jws_json::Document,
+) -> Result<Option<String>, String> {
+    let Some(path) = path else { return Ok(None) };
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if document.signatures.first().is_some_and(|s| s.unencoded) {
+        return String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| format!("{}: an unencoded (b64: false) payload must be UTF-8 text", path.display()));
+    }
+    Ok(Some(crate::jose::base64url::encode(bytes)))
 }
 
 /// Prints `report` as pretty JSON, or as the text `human` renders; a closed pipe is not an
