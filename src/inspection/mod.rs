@@ -172,6 +172,11 @@ impl Inspection {
         };
         let high_findings = findings.iter().filter(|f| f.severity == Severity::High).count();
         let verdict = verdict(token.as_ref(), &errors, &alg, &signature, &timeline, &checks, high_findings);
+        // A nested token is part of what a server accepts: its verdict counts in this one.
+        let verdict = match &nested {
+            Some(inner) => verdict.with_nested(&inner.verdict),
+            None => verdict,
+        };
         Self {
             candidates,
             selected,

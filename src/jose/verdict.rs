@@ -234,6 +234,44 @@ impl Verdict {
     /// Runs the checklist on `facts`: each step, the outcome and the step that decided it.
     pub fn new(facts: &Facts<'_>) -> Self {
         let steps = vec![structure(facts), algorithm(facts), signature(facts), time(facts), expectations(facts)];
+        Self::decide(steps, facts.high_findings)
+    }
+
+    /// This verdict with a nested token's (`cty: JWT`): a server accepts the outer token
+    /// only if it accepts the inner one too, and the claims usually live inside. Step by
+    /// step, a failure of either decides (the outer's first); where the outer could not
+    /// judge and the inner could (the time and expectations of claims carried inside), the
+    /// inner's step stands. Inner details say they are about the nested token.
+    #[must_use]
+    pub fn with_nested(&self, inner: &Self) -> Self {
+        let nested =
+            |step: &Step| Step { detail: Cow::Owned(format!("the nested token: {}", step.detail)), ..step.clone() };
+        let steps: Vec<Step> = self
+            .steps
+            .iter()
+            .zip(&inner.steps)
+            .map(|(outer, inside)| match (outer.status, inside.status) {
+                (StepStatus::Failed, _) => outer.clone(),
+                (_, StepStatus::Failed) => nested(inside),
+                (StepStatus::NotChecked, StepStatus::Passed)
+                    if matches!(outer.id, StepId::Time | StepId::Expectations) =>
+                {
+                    nested(inside)
+                }
+                (StepStatus::Passed, StepStatus::NotChecked)
+                    if matches!(outer.id, StepId::Structure | StepId::Algorithm | StepId::Signature) =>
+                {
+                    nested(inside)
+                }
+                _ => outer.clone(),
+            })
+            .collect();
+        Self::decide(steps, self.high_findings + inner.high_findings)
+    }
+
+    /// The outcome of these steps: rejected at the first failure, else undecided at the first
+    /// deciding step not checked, else accepted.
+    fn decide(steps: Vec<Step>, high_findings: usize) -> Self {
         let failed = steps.iter().find(|s| s.status == StepStatus::Failed);
         // Only the steps that decide acceptance make it undecided: no claims to judge (a JWS
         // whose payload is text) or no expectations set are not reasons to doubt a token.
@@ -246,7 +284,7 @@ impl Verdict {
             (None, Some(step)) => (Outcome::Undecided, Some(step.id)),
             (None, None) => (Outcome::Accepted, None),
         };
-        Self { outcome, first_failure, steps, high_findings: facts.high_findings }
+        Self { outcome, first_failure, steps, high_findings }
     }
 
     /// The step `id`, always present in a verdict built by [`Verdict::new`].

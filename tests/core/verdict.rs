@@ -235,3 +235,35 @@ fn a_long_hmac_token_is_not_searched_unasked_and_the_hint_says_why() {
         inspection.signature.hints
     );
 }
+
+#[test]
+fn a_nested_token_counts_in_the_outer_verdict() {
+    // An outer HS256 token carrying an inner one (cty: JWT); both signed with the same
+    // secret. The claims live inside.
+    let outer = |inner: &str| {
+        let key = secret("outer and inner secret, long enough");
+        jwt_inspector::jose::sign::encode(r#"{"alg":"HS256","cty":"JWT"}"#, inner, Algorithm::HS256, &key).unwrap()
+    };
+    let inspect = |token: &str| {
+        Inspection::new(token, &[secret("outer and inner secret, long enough")], &Settings::default(), at(NOW))
+    };
+    // Inner valid: accepted, and the time step is the inner token's (the outer has no claims).
+    let good = outer(&hs256(&format!(r#"{{"sub":"x","exp":{}}}"#, NOW + 60), "outer and inner secret, long enough"));
+    let verdict = inspect(&good).verdict;
+    assert_eq!(verdict.outcome, Outcome::Accepted);
+    let time = verdict.step(StepId::Time).unwrap();
+    assert_eq!(time.status, StepStatus::Passed);
+    assert!(time.detail.starts_with("the nested token: "), "{}", time.detail);
+    // Inner expired: the outer token is rejected at the time step, and says why.
+    let expired = outer(&hs256(&format!(r#"{{"sub":"x","exp":{}}}"#, NOW - 60), "outer and inner secret, long enough"));
+    let verdict = inspect(&expired).verdict;
+    assert_eq!((verdict.outcome, verdict.first_failure), (Outcome::Rejected, Some(StepId::Time)));
+    // Inner signed with another secret: rejected at the signature, although the outer verifies.
+    let forged = outer(&hs256(r#"{"sub":"admin"}"#, "somebody else's secret, long enough"));
+    let inspection = inspect(&forged);
+    assert_eq!(inspection.signature.status, SignatureStatus::Valid, "the outer signature is good");
+    assert_eq!(
+        (inspection.verdict.outcome, inspection.verdict.first_failure),
+        (Outcome::Rejected, Some(StepId::Signature))
+    );
+}
