@@ -174,7 +174,7 @@ impl Inspection {
         let verdict = verdict(token.as_ref(), &errors, &alg, &signature, &timeline, &checks, high_findings);
         // A nested token is part of what a server accepts: its verdict counts in this one.
         let verdict = match &nested {
-            Some(inner) => verdict.with_nested(&inner.verdict),
+            Some(inner) => verdict.with_nested(&inner.verdict, claims.is_some()),
             None => verdict,
         };
         Self {

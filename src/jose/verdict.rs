@@ -242,8 +242,10 @@ impl Verdict {
     /// step, a failure of either decides (the outer's first); where the outer could not
     /// judge and the inner could (the time and expectations of claims carried inside), the
     /// inner's step stands. Inner details say they are about the nested token.
+    /// When the outer token carries no claims of its own (`outer_has_claims` false: its
+    /// payload is the inner token), its time and expectations are the inner token's.
     #[must_use]
-    pub fn with_nested(&self, inner: &Self) -> Self {
+    pub fn with_nested(&self, inner: &Self, outer_has_claims: bool) -> Self {
         let nested =
             |step: &Step| Step { detail: Cow::Owned(format!("the nested token: {}", step.detail)), ..step.clone() };
         let steps: Vec<Step> = self
@@ -251,6 +253,7 @@ impl Verdict {
             .iter()
             .zip(&inner.steps)
             .map(|(outer, inside)| match (outer.status, inside.status) {
+                _ if !outer_has_claims && matches!(outer.id, StepId::Time | StepId::Expectations) => nested(inside),
                 (StepStatus::Failed, _) => outer.clone(),
                 (_, StepStatus::Failed) => nested(inside),
                 (StepStatus::NotChecked, StepStatus::Passed)

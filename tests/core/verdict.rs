@@ -266,4 +266,16 @@ fn a_nested_token_counts_in_the_outer_verdict() {
         (inspection.verdict.outcome, inspection.verdict.first_failure),
         (Outcome::Rejected, Some(StepId::Signature))
     );
+    // An expected issuer is judged on the inner claims (the outer token has none of its own).
+    let issued = outer(&hs256(
+        &format!(r#"{{"iss":"https://id.example","exp":{}}}"#, NOW + 60),
+        "outer and inner secret, long enough",
+    ));
+    let settings = Settings {
+        expect: Expectations { issuer: Some("https://id.example".into()), ..Expectations::default() },
+        ..Settings::default()
+    };
+    let inspection = Inspection::new(&issued, &[secret("outer and inner secret, long enough")], &settings, at(NOW));
+    assert_eq!(inspection.verdict.outcome, Outcome::Accepted, "{:?}", inspection.verdict.deciding_step());
+    assert_eq!(inspection.verdict.step(StepId::Expectations).unwrap().status, StepStatus::Passed);
 }
