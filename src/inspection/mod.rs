@@ -177,6 +177,12 @@ impl Inspection {
             Some(inner) => verdict.with_nested(&inner.verdict, claims.is_some()),
             None => verdict,
         };
+        // An outer token without claims of its own (its payload is the inner token) shows the
+        // inner token's times, as its verdict judges them.
+        let timeline = match (&nested, claims) {
+            (Some(inner), None) => inner.timeline.clone(),
+            _ => timeline,
+        };
         Self {
             candidates,
             selected,
