@@ -256,7 +256,14 @@ fn a_nested_token_counts_in_the_outer_verdict() {
     assert!(time.detail.starts_with("the nested token: "), "{}", time.detail);
     // The outer token shows the inner token's times (the timeline pane, the report's time).
     assert_eq!(inspect(&good).timeline.status, TimeStatus::Valid);
-    assert_eq!(inspect(&good).timeline.claim("exp").and_then(|c| c.date()).map(|d| d.timestamp()), Some(NOW + 60));
+    assert_eq!(
+        inspect(&good)
+            .timeline
+            .claim("exp")
+            .and_then(jwt_inspector::jose::timeline::TimeClaim::date)
+            .map(|d| d.timestamp()),
+        Some(NOW + 60)
+    );
     // Inner expired: the outer token is rejected at the time step, and says why.
     let expired = outer(&hs256(&format!(r#"{{"sub":"x","exp":{}}}"#, NOW - 60), "outer and inner secret, long enough"));
     let verdict = inspect(&expired).verdict;
