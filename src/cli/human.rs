@@ -5,7 +5,7 @@
 
 use crate::jose::timeline::relative;
 use crate::jose::token::Content;
-use crate::jose::verdict::StepStatus;
+use crate::jose::verdict::{Outcome, StepStatus};
 use crate::present::{self, Tone};
 use crate::report::{Kind, Report};
 
@@ -228,40 +228,28 @@ fn indent(text: &str) -> String {
 
 /// The human report of a JWS JSON document: how many signatures verified, then each one.
 pub fn human_document(report: &crate::report::DocumentReport<'_>, style: &Style) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::new();
+    let mut out = Lines(String::new());
     let total = report.signatures.len();
-    let tone = if report.passed {
-        Tone::Good
-    } else if report.verified > 0 {
-        Tone::Warn
-    } else {
-        Tone::Bad
-    };
-    let icon = if report.passed { "✔" } else { "✖" };
+    // The document is accepted only when every signature verified (the exit code says so too).
+    let look = present::outcome(if report.passed { Outcome::Accepted } else { Outcome::Rejected });
     let headline =
-        format!("{icon} {} of {total} signatures verified (JWS JSON, {} form)", report.verified, report.form);
-    // Writing to a String cannot fail.
-    let _ = writeln!(out, "{}", style.bold(&style.tone(tone, &headline)));
+        format!("{} {} of {total} signatures verified (JWS JSON, {} form)", look.icon, report.verified, report.form);
+    out.line(style.bold(&style.tone(look.tone, &headline)));
     for (i, signature) in report.signatures.iter().enumerate() {
         let look = present::signature(signature.status);
         let alg = signature.alg.unwrap_or("(no alg)");
         let kid = signature.kid.map_or_else(String::new, |kid| format!(" kid {kid}"));
         let text = format!("{} — {}", look.label(), signature.reason);
-        let _ = writeln!(out, "  {}. {alg}{kid}: {}", i + 1, style.tone(look.tone, &text));
+        out.line(format!("  {}. {alg}{kid}: {}", i + 1, style.tone(look.tone, &text)));
     }
-    let _ = writeln!(out);
+    out.line("");
     match (&report.payload_text, report.payload) {
         (Some(text), _) => {
-            let _ = writeln!(out, "{}", style.bold("Payload"));
-            let _ = writeln!(out, "{}", indent(text));
+            out.line(style.bold("Payload"));
+            out.line(indent(text));
         }
-        (None, None) => {
-            let _ = writeln!(out, "{}", style.dim("The payload is detached: it is not in the document."));
-        }
-        (None, Some(_)) => {
-            let _ = writeln!(out, "{}", style.dim("The payload is not UTF-8 text."));
-        }
+        (None, None) => out.line(style.dim("The payload is detached: it is not in the document.")),
+        (None, Some(_)) => out.line(style.dim("The payload is not UTF-8 text.")),
     }
-    out
+    out.0
 }

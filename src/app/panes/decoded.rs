@@ -57,8 +57,10 @@ impl DecodedPane {
                 }
                 if token.payload.is_some() {
                     // Decrypted: the plaintext is the payload every pane reads.
-                    let reason = &cx.inspection.signature.reason;
-                    ui.label(RichText::new(format!("✔ {reason}")).color(cx.palette.good));
+                    let signature = &cx.inspection.signature;
+                    let look = crate::present::signature(signature.status);
+                    let text = format!("{} {}", look.icon, signature.reason);
+                    ui.label(RichText::new(text).color(cx.palette.tone(look.tone)));
                     self.part_ui(ui, cx, Part::Payload, token.payload.as_ref());
                 } else {
                     ui.heading(RichText::new("Encrypted content").color(cx.palette.payload));
